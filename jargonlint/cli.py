@@ -1,0 +1,356 @@
+"""Command line: check, score, explain, rules, rule, lexicons. Exit codes: 0 clean, 1 findings at
+the fail-on level (or a score under --min-score), 2 usage, config or input errors."""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections import Counter
+from typing import Any, Callable
+
+import click
+
+from . import __version__
+from .errors import JargonlintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+AUDIENCE_CHOICES = ("business", "staff", "technical")
+
+
+def _want_color(stream) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _split_codes(values: tuple[str, ...]) -> list[str] | None:
+    codes = [c for v in values for c in v.replace(" ", ",").split(",") if c]
+    return codes or None
+
+
+def lint_options(func: Callable) -> Callable:
+    """Options shared by check, score and explain (flags win over config files)."""
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path(), required=True),
+        click.option("--audience", type=click.Choice(AUDIENCE_CHOICES), default=None,
+                     help="Who reads the text: business (default), staff or technical."),
+        click.option("--config", "config", type=click.Path(), default=None,
+                     help="Use this config file instead of looking for one."),
+        click.option("--select", multiple=True, help="Only rules whose code starts with these (e.g. JL1,JL201)."),
+        click.option("--ignore", multiple=True, help="Skip rules whose code starts with these."),
+        click.option("--model", default=None,
+                     help="spaCy pipeline: auto (default: use an installed English model), none, or a name."),
+        click.option("--stdin-filename", default=None,
+                     help="Name to report for text read from '-' (its extension picks the format)."),
+        click.option("--no-cache", is_flag=True, default=False, help="Do not read or write the lexicon cache."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _overrides(audience, select, ignore, model, no_cache, **extra) -> dict[str, Any]:
+    values: dict[str, Any] = {"audience": audience, "select": _split_codes(select),
+                              "ignore": _split_codes(ignore), "model": model}
+    if no_cache:
+        values["use_cache"] = False
+    values.update(extra)
+    return values
+
+
+def _run(paths, overrides, config, stdin_filename):
+    from .api import lint_paths
+
+    return lint_paths(list(paths), config=config, stdin_filename=stdin_filename, **overrides)
+
+
+def handle_errors(func: Callable) -> Callable:
+    """User errors -> one line on stderr and exit 2; never a traceback (JARGONLINT_DEBUG=1 shows it)."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except JargonlintError as exc:
+            click.echo(f"jargonlint: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("jargonlint: interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug: say so in one line unless debugging
+            if os.environ.get("JARGONLINT_DEBUG"):
+                raise
+            click.echo(f"jargonlint: internal error: {type(exc).__name__}: {exc} "
+                       "(set JARGONLINT_DEBUG=1 for details and please report it)", err=True)
+            sys.exit(EXIT_ERROR)
+    return wrapper
+
+
+def _report_problems(run) -> None:
+    for problem in run.problems:
+        click.echo(f"jargonlint: error: {problem.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="jargonlint")
+def cli() -> None:
+    """Lint IT provider messages for jargon, readability and business relevance."""
+
+
+@cli.command()
+@lint_options
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--min-score", type=click.IntRange(0, 100), default=None,
+              help="Exit 1 when a file's overall score is below this.")
+@handle_errors
+def check(paths, audience, config, select, ignore, model, stdin_filename, no_cache, output_format,
+          fail_on, min_score):
+    """Lint files and folders ('-' reads standard input)."""
+    from .config import settings_for
+    from .formatters import FORMATTERS
+
+    overrides = _overrides(audience, select, ignore, model, no_cache, fail_on=fail_on, min_score=min_score)
+    run = _run(paths, overrides, config, stdin_filename)
+    stream = sys.stdout
+    click.echo(FORMATTERS[output_format](run, color=_want_color(stream) and output_format == "text"), nl=False)
+    _report_problems(run)
+    if run.problems:
+        sys.exit(EXIT_ERROR)
+    failed = False
+    for result in run.results:
+        settings = settings_for(result.path if result.path != "<stdin>" else None, overrides, config)
+        level = settings.fail_level
+        if level is not None and any(f.severity >= level for f in result.findings):
+            failed = True
+        if settings.min_score is not None and result.scores is not None and result.scores.overall < settings.min_score:
+            failed = True
+            click.echo(f"jargonlint: {result.path}: score {result.scores.overall} is below the minimum "
+                       f"{settings.min_score}", err=True)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@cli.command()
+@lint_options
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--min-score", type=click.IntRange(0, 100), default=None,
+              help="Exit 1 when a file's overall score is below this.")
+@handle_errors
+def score(paths, audience, config, select, ignore, model, stdin_filename, no_cache, output_format, min_score):
+    """Show a table of scores per file (0-100, higher is plainer)."""
+    import json
+
+    from .config import settings_for
+    from .formatters.json_format import file_dict
+
+    overrides = _overrides(audience, select, ignore, model, no_cache, min_score=min_score)
+    run = _run(paths, overrides, config, stdin_filename)
+    if output_format == "json":
+        rows = [{"path": r.path, "words": r.words, "scores": r.scores.as_dict() if r.scores else None}
+                for r in run.results]
+        click.echo(json.dumps({"version": 1, "pipeline": run.pipeline, "files": rows}, indent=2))
+    else:
+        width = max([len(r.path) for r in run.results] + [4])
+        click.echo(f"{'file':<{width}}  {'words':>6}  {'overall':>7}  {'readab.':>7}  {'jargon':>6}  "
+                   f"{'relev.':>6}  {'grade':>5}  {'jargon/100w':>11}")
+        for r in run.results:
+            if r.scores is None:
+                click.echo(f"{r.path:<{width}}  {r.words:>6}  {r.notice}")
+                continue
+            s = r.scores
+            grade = s.readability["flesch_kincaid_grade"]
+            click.echo(f"{r.path:<{width}}  {r.words:>6}  {s.overall:>7}  {s.readability['score']:>7}  "
+                       f"{s.jargon['score']:>6}  {s.relevance['score']:>6}  "
+                       f"{grade if grade is not None else '-':>5}  {s.jargon['per_100_words']:>11}")
+    del file_dict
+    _report_problems(run)
+    if run.problems:
+        sys.exit(EXIT_ERROR)
+    below = [r for r in run.results if r.scores is not None
+             and (m := settings_for(r.path, overrides, config).min_score) is not None and r.scores.overall < m]
+    sys.exit(EXIT_FINDINGS if below else EXIT_OK)
+
+
+@cli.command()
+@lint_options
+@handle_errors
+def explain(paths, audience, config, select, ignore, model, stdin_filename, no_cache):
+    """Decode a message you received: each jargon term in plain words, then a verdict."""
+    overrides = _overrides(audience, select, ignore, model, no_cache)
+    run = _run(paths, overrides, config, stdin_filename)
+    for result in run.results:
+        click.echo(_explain_text(result))
+    _report_problems(run)
+    sys.exit(EXIT_ERROR if run.problems else EXIT_OK)
+
+
+_GLOSSARY_CODES = ("JL101", "JL102", "JL103", "JL105")
+
+
+def _explain_text(result) -> str:
+    lines = [f"{result.path}", "=" * min(len(result.path), 79)]
+    seen: set[str] = set()
+    items = []
+    for f in result.findings:
+        if not f.code.startswith(_GLOSSARY_CODES):
+            continue
+        key = f.match.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append(f)
+    if items:
+        lines.append("Terms you may not know, in order of appearance:")
+        for f in items:
+            meaning = f.explanation or "not a common word; ask what it means"
+            plain = f" Plainly: {f.suggestions[0]}." if f.suggestions and not f.suggestions[0].startswith("<") else ""
+            lines.append(f"  - \"{f.match}\" (line {f.line}): {meaning}{plain}")
+    else:
+        lines.append("No jargon found.")
+    lines.append("")
+    lines.append("Verdict: " + _verdict(result, len(items)))
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _verdict(result, terms: int) -> str:
+    s = result.scores
+    if s is None:
+        return "the message is empty."
+    grade = s.readability["flesch_kincaid_grade"]
+    density = s.jargon["per_100_words"]
+    if s.overall >= 75 and terms <= 1:
+        return f"a clear message (score {s.overall}/100): plain words and reads at grade {grade}."
+    if s.jargon["score"] < 50:
+        return (f"heavy on jargon ({terms} terms, {density} per 100 words; score {s.overall}/100): "
+                "ask your provider what it means for your business and what you need to do.")
+    if grade is not None and grade > 12:
+        return (f"hard going (reads at grade {grade}; score {s.overall}/100): the facts are there, "
+                "but ask for a shorter summary in plain words.")
+    return (f"mostly understandable (score {s.overall}/100, {terms} unfamiliar terms): "
+            "check the terms above before you act on it.")
+
+
+@cli.command("rules")
+def rules_command() -> None:
+    """List every rule with its code, name, default severity and summary."""
+    from .rules import RULES
+
+    for rule in RULES.values():
+        model = " (uses a model when installed)" if rule.needs_model else ""
+        click.echo(f"{rule.code}  {rule.name:<18} {rule.severity.label:<8} {rule.summary()}{model}")
+
+
+@cli.command("rule")
+@click.argument("code")
+def rule_command(code: str) -> None:
+    """Show the documentation of one rule (by code or name)."""
+    from .rules import get_rule
+
+    rule = get_rule(code)
+    if rule is None:
+        click.echo(f"jargonlint: error: unknown rule {code!r} (see `jargonlint rules`)", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
+    click.echo(rule.docs())
+    if rule.options:
+        click.echo("\n## Options")
+        for name, default in rule.options.items():
+            click.echo(f"- {name.replace('_', '-')} (default: {default if default is not None else 'per audience'})")
+
+
+@cli.group("lexicons")
+def lexicons_group() -> None:
+    """Inspect and validate lexicons."""
+
+
+@lexicons_group.command("list")
+@handle_errors
+def lexicons_list() -> None:
+    """Entries per lexicon file and per category."""
+    from .lexicon import read_lexicon
+    from .resources import bundled_lexicon_files
+
+    total = 0
+    categories: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for path in bundled_lexicon_files():
+        lexicon = read_lexicon(path)
+        total += len(lexicon.entries)
+        categories.update(e.category for e in lexicon.entries)
+        kinds.update(e.kind for e in lexicon.entries)
+        click.echo(f"{path.name:<28} {len(lexicon.entries):>5}  {lexicon.title}")
+    click.echo(f"{'total':<28} {total:>5}")
+    click.echo("\nby kind: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    click.echo("by category: " + ", ".join(f"{k} {n}" for k, n in categories.most_common()))
+
+
+@lexicons_group.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(), required=True)
+def lexicons_check(paths) -> None:
+    """Validate lexicon files (exit 2 on the first broken one)."""
+    from pathlib import Path
+
+    from .lexicon import load_lexicons, read_lexicon
+    from .resources import bundled_lexicon_files
+
+    failed = False
+    for path in paths:
+        try:
+            lexicon = read_lexicon(Path(path))
+            click.echo(f"{path}: ok ({len(lexicon.entries)} entries)")
+        except JargonlintError as exc:
+            click.echo(f"jargonlint: error: {exc}", err=True)
+            failed = True
+    if not failed:
+        try:
+            bundled = [str(p) for p in bundled_lexicon_files()]
+            mine = [str(Path(p).resolve()) for p in paths]
+            load_lexicons(tuple(b for b in bundled if str(Path(b).resolve()) not in mine) + tuple(mine))
+        except JargonlintError as exc:
+            click.echo(f"jargonlint: error: {exc}", err=True)
+            failed = True
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+@lexicons_group.command("show")
+@click.argument("term")
+@handle_errors
+def lexicons_show(term: str) -> None:
+    """Show the entry for a term: plain alternatives and explanation."""
+    from .lexicon import load_lexicons
+    from .resources import bundled_lexicon_files
+
+    entries = load_lexicons(tuple(str(p) for p in bundled_lexicon_files()))
+    wanted = term.strip()
+    hits = [e for e in entries if any(f == wanted or (not e.case_sensitive and f.lower() == wanted.lower())
+                                      for f in e.forms)]
+    if not hits:
+        click.echo(f"jargonlint: error: no lexicon entry for {term!r}", err=True)
+        sys.exit(EXIT_ERROR)
+    for e in hits:
+        click.echo(f"{e.term}  ({e.kind}, {e.category}; {os.path.basename(e.source)}:{e.line})")
+        if e.expansion:
+            click.echo(f"  stands for: {e.expansion}")
+        if e.plain:
+            click.echo(f"  plain: {', '.join(e.plain)}")
+        click.echo(f"  means: {e.explain}")
+        click.echo(f"  action: {e.action} ({e.safety}); jargon for: {', '.join(e.audiences)}")
+        if e.variants:
+            click.echo(f"  variants: {', '.join(e.variants)}")
+        click.echo(f"  example: {e.example}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for the console script and `python -m jargonlint`."""
+    try:
+        cli.main(args=argv, prog_name="jargonlint", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
+    return EXIT_OK

@@ -1,0 +1,60 @@
+"""JSON output, schema version 1 (documented in docs/json-schema.md). Stable: add, never rename."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..models import FileResult, Finding
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.label,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "start": finding.start,
+        "end": finding.end,
+        "match": finding.match,
+        "message": finding.message,
+        "explanation": finding.explanation,
+        "suggestions": list(finding.suggestions),
+        "fix": None if finding.fix is None else {
+            "safety": finding.fix.safety.value, "replacement": finding.fix.replacement,
+            "start": finding.fix.start, "end": finding.fix.end},
+    }
+
+
+def file_dict(result: FileResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "path": result.path,
+        "kind": result.kind,
+        "audience": result.audience,
+        "words": result.words,
+        "scores": result.scores.as_dict() if result.scores else None,
+        "findings": [finding_dict(f) for f in result.findings],
+    }
+    if result.meta:
+        entry["meta"] = result.meta
+    if result.notice:
+        entry["notice"] = result.notice
+    return entry
+
+
+def document(run) -> dict[str, Any]:
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "jargonlint", "version": __version__, "pipeline": run.pipeline},
+        "files": [file_dict(r) for r in run.results],
+        "errors": [{"path": p.path, "message": p.message} for p in run.problems],
+    }
+
+
+def render(run, color: bool = False) -> str:
+    return json.dumps(document(run), indent=2, ensure_ascii=False) + "\n"

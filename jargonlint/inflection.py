@@ -1,0 +1,158 @@
+"""Inflected surface forms of lexicon terms, so "remediate" also finds "remediated".
+
+A blank spaCy pipeline has no lemmatizer, so instead of lemmatizing the text we expand each
+term into its inflections once (lemminflect) and match surface forms. lemminflect's tables take
+~0.7 s to load, so the expansion is cached on disk, keyed by a digest of the lexicons.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from . import __version__
+from .lexicon import LexiconEntry, fingerprint
+
+_FUNCTION_WORDS = frozenset("""a an the to of in on at by for from with as per and or but not no
+is are be it its that this than then so up out off down back over into onto via""".split())
+
+
+def _word_forms(word: str, upos: str) -> dict[str, str]:
+    """Inflections of one word as `upos` -> their Penn tags (in-vocabulary first, else
+    lemminflect's rules for unknown words; only nouns and verb-like words get those)."""
+    import lemminflect
+
+    if not word.isalpha() or word.lower() in _FUNCTION_WORDS:
+        return {}
+    table = lemminflect.getAllInflections(word, upos=upos)
+    if not table and upos in ("NOUN", "VERB") and not _is_known(word, "NOUN" if upos == "VERB" else "VERB"):
+        # a word lemminflect does not know at all ("deprovision", "kubernetes"): its rules for
+        # unknown words; odd forms such as "kubernetessed" never occur, so they cost nothing
+        table = lemminflect.getAllInflectionsOOV(word, upos=upos)
+    forms: dict[str, str] = {}
+    for tag in ("NNS", "VBD", "VBN", "VBG", "VBZ", "JJR", "JJS"):
+        for form in table.get(tag, ()):
+            if form != word:
+                forms.setdefault(form, tag)
+    return forms
+
+
+def _is_known(word: str, upos: str) -> bool:
+    import lemminflect
+
+    return bool(lemminflect.getAllInflections(word, upos=upos))
+
+
+def expand_entry(entry: LexiconEntry) -> dict:
+    """What the entry matches and how its plain alternative inflects.
+
+    Returns {"forms": {surface form: Penn tag or ""}, "plain": {tag: inflected plain[0]}}.
+    The last word is inflected (nouns, verbs, adjectives as lemminflect knows them); in a
+    phrase whose first word is a verb ("circle back", "make a decision") the first word is too.
+    A `pos` on the entry narrows this: VERB inflects the first word only, NOUN/ADJ the last.
+    Acronyms only gain a plural "s" ("VMs").
+    """
+    forms: dict[str, str] = {}
+    for form in entry.forms:
+        forms.setdefault(form, "")
+        if entry.kind == "acronym":
+            if not form.endswith(("s", "S")):
+                forms.setdefault(form + "s", "NNS")
+            continue
+        for variant, tag in _phrase_forms(form, entry.pos).items():
+            forms.setdefault(variant, tag)
+    plain = {}
+    if entry.plain:
+        for tag in sorted(set(forms.values()) - {""}):
+            plain[tag] = inflect_phrase(entry.plain[0], tag)
+    return {"forms": forms, "plain": plain}
+
+
+def _phrase_forms(phrase: str, pos: str) -> dict[str, str]:
+    words = phrase.split()
+    if not words:
+        return {}
+    first, last = words[0], words[-1]
+    head_pos = {"VERB": (), "NOUN": ("NOUN",), "PROPN": (), "ADJ": ("ADJ",), "ADV": ()}.get(
+        pos, ("NOUN", "VERB", "ADJ"))
+    forms: dict[str, str] = {}
+    for upos in head_pos:
+        for form, tag in _word_forms(last, upos).items():
+            forms.setdefault(" ".join([*words[:-1], form]), tag)
+    if pos == "VERB" or (not pos and len(words) > 1 and _is_known(first, "VERB")):
+        for form, tag in _word_forms(first, "VERB").items():
+            forms.setdefault(" ".join([form, *words[1:]]), tag)
+    return forms
+
+
+def inflect_phrase(phrase: str, tag: str) -> str:
+    """`phrase` put in the form `tag`: plural on the last word, verb tenses on the first."""
+    import lemminflect
+
+    words = phrase.split()
+    if not words or not tag:
+        return phrase
+    if tag == "NNS":
+        index, upos = len(words) - 1, "NOUN"
+    elif tag.startswith("VB"):
+        index, upos = 0, "VERB"
+    else:
+        return phrase
+    word = words[index]
+    if not word.isalpha():
+        return phrase
+    inflected = lemminflect.getInflection(word, tag=tag, inflect_oov=True)
+    if inflected:
+        words[index] = inflected[0]
+    return " ".join(words)
+
+
+def _cache_dir() -> Path | None:
+    configured = os.environ.get("JARGONLINT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "jargonlint"
+
+
+def expand_all(entries: Iterable[LexiconEntry], use_cache: bool = True) -> list[dict]:
+    """expand_entry() for each entry, in order, read from or written to the on-disk cache."""
+    entries = list(entries)
+    key = f"forms-{__version__}-{_lemminflect_version()}-{fingerprint(entries)}.json"
+    directory = _cache_dir() if use_cache and os.environ.get("JARGONLINT_NO_CACHE") != "1" else None
+    if directory is not None:
+        try:
+            with open(directory / key, encoding="utf-8") as handle:
+                cached = json.load(handle)
+            if isinstance(cached, list) and len(cached) == len(entries):
+                return cached
+        except (OSError, ValueError):
+            pass
+    expanded = [expand_entry(entry) for entry in entries]
+    if directory is not None:
+        _write_cache(directory, key, expanded)
+    return expanded
+
+
+def _lemminflect_version() -> str:
+    """Without importing lemminflect: that import is what the cache exists to avoid."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lemminflect")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _write_cache(directory: Path, key: str, value: list[dict]) -> None:
+    """Best effort, atomic: a read-only home or a race with another process is fine."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".forms-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(value, handle)
+        os.replace(tmp, directory / key)
+    except OSError:
+        pass

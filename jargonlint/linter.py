@@ -1,0 +1,140 @@
+"""Orchestration: documents + settings -> FileResults. The only module that knows every stage.
+
+    path --sources--> Document --nlp.pipe--> Doc --matching--> lexicon matches
+         --rules--> findings --select/ignore--> kept --scoring--> FileResult
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import Iterable, Iterator
+
+from . import scoring, textstats
+from .config import Settings
+from .lexicon import LexiconEntry, load_lexicons
+from .matching import CompiledLexicon
+from .models import Document, FileResult, Finding
+from .nlp import Pipeline, build_pipeline
+from .resources import bundled_lexicon_files, data_yaml
+from .rules import RuleContext, code_matches, selected
+
+BATCH_SIZE = 32
+
+
+def _reject_entries(reject: tuple[tuple[str, str], ...]) -> tuple[LexiconEntry, ...]:
+    """Words the project's vocabulary bans, as lexicon entries reported by JL101."""
+    entries = []
+    for term, plain in reject:
+        entries.append(LexiconEntry(
+            term=term, kind="acronym" if term.isupper() and len(term) > 1 else "jargon",
+            category="vocabulary", explain="Your project's vocabulary lists this as a word to avoid.",
+            action="replace" if plain else "suggest", safety="unsafe" if plain else "display",
+            audiences=("business", "staff", "technical"), example=term, plain=(plain,) if plain else (),
+            lexicon="vocabulary", source="config: vocabulary.reject"))
+    return tuple(entries)
+
+
+@functools.lru_cache(maxsize=16)
+def compiled_lexicon(model: str, lexicon_paths: tuple[str, ...], builtin: bool,
+                     reject: tuple[tuple[str, str], ...], use_cache: bool) -> CompiledLexicon:
+    """Lexicons for one settings combination, compiled once per process."""
+    paths = tuple(str(p) for p in bundled_lexicon_files()) if builtin else ()
+    entries = load_lexicons(paths + lexicon_paths)
+    banned = _reject_entries(reject)
+    if banned:
+        keys = {e.key() for e in banned}
+        entries = tuple(e for e in entries if e.key() not in keys and not (
+            {f.lower() for f in e.forms} & {k.lower() for k in keys})) + banned
+    return CompiledLexicon(entries, build_pipeline(model), use_cache=use_cache)
+
+
+def lexicon_for(settings: Settings) -> CompiledLexicon:
+    return compiled_lexicon(settings.model, settings.lexicons, settings.builtin_lexicons,
+                            settings.reject, settings.use_cache)
+
+
+class LineIndex:
+    """Offsets -> 1-based (line, column), by binary search over line starts."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        position = text.find("\n")
+        while position >= 0:
+            self.starts.append(position + 1)
+            position = text.find("\n", position + 1)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def _place(findings: list[Finding], text: str) -> None:
+    index = LineIndex(text)
+    for finding in findings:
+        finding.line, finding.column = index.locate(finding.start)
+        finding.end_line, finding.end_column = index.locate(finding.end)
+
+
+def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings) -> FileResult:
+    """Rules and scores for one document already run through the pipeline."""
+    profile = data_yaml("audiences.yaml")[settings.audience]
+    lexicon = lexicon_for(settings)
+    all_matches = lexicon.find(doc, pipeline.has_model)
+    accept = settings.accept
+    if accept:
+        all_matches = [m for m in all_matches
+                       if m.text.lower() not in accept and m.entry.term.lower() not in accept]
+    matches = [m for m in all_matches if settings.audience in m.entry.audiences]
+    stats = textstats.count(doc, pipeline.has_model)
+    read = scoring.readability(stats)
+    ctx = RuleContext(document=document, doc=doc, has_model=pipeline.has_model,
+                      audience=settings.audience, profile=profile, matches=matches,
+                      all_matches=all_matches, stats=stats, readability=read, accept=accept,
+                      options=settings.rule_options, severities=settings.severities)
+    ignored = settings.ignored_for(document.path)
+    findings: list[Finding] = []
+    for rule in selected(settings.select, settings.ignore):
+        if ignored and code_matches(rule.code, ignored):
+            continue
+        findings.extend(rule.check(ctx))
+    findings.sort(key=Finding.sort_key)
+    _place(findings, document.text)
+    scores = scoring.score(stats, findings)
+    return FileResult(path=document.path, kind=document.kind, audience=settings.audience,
+                      words=stats.words, findings=findings, scores=scores, meta=dict(document.meta))
+
+
+def empty_result(document: Document, settings: Settings) -> FileResult:
+    return FileResult(path=document.path, kind=document.kind, audience=settings.audience, words=0,
+                      findings=[], scores=None, meta=dict(document.meta), notice="empty file: nothing to lint")
+
+
+def lint_documents(items: Iterable[tuple[Document, Settings]]) -> Iterator[FileResult]:
+    """Lint many documents, batching them through spaCy per pipeline; results in input order."""
+    batch: list[tuple[Document, Settings]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= BATCH_SIZE:
+            yield from _lint_batch(batch)
+            batch = []
+    if batch:
+        yield from _lint_batch(batch)
+
+
+def _lint_batch(batch: list[tuple[Document, Settings]]) -> list[FileResult]:
+    results: dict[int, FileResult] = {}
+    by_model: dict[str, list[int]] = {}
+    for index, (document, settings) in enumerate(batch):
+        if not document.prose.strip():
+            results[index] = empty_result(document, settings)
+        else:
+            by_model.setdefault(settings.model, []).append(index)
+    for model, indexes in by_model.items():
+        pipeline = build_pipeline(model)
+        for settings in {id(batch[i][1]): batch[i][1] for i in indexes}.values():
+            lexicon_for(settings)  # compile before parsing: errors surface before any work
+        texts = (batch[i][0].prose for i in indexes)
+        for index, doc in zip(indexes, pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE)):
+            document, settings = batch[index]
+            results[index] = lint_parsed(document, doc, pipeline, settings)
+    return [results[i] for i in range(len(batch))]

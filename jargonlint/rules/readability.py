@@ -1,0 +1,149 @@
+"""Sentence- and document-level readability rules: long sentences, passive voice, grade level."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..models import Finding, Severity
+from ..passive import passive_spans
+from .base import Rule, RuleContext
+
+_SPLIT_WORDS = frozenset("and but so because which while although however whereas or then".split())
+
+
+def _words(span) -> int:
+    return sum(1 for t in span if t.is_alpha or t.like_num)
+
+
+def _trim(span) -> tuple[int, int]:
+    """Character range of a span without leading/trailing whitespace tokens."""
+    tokens = [t for t in span if not t.is_space]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+class LongSentence(Rule):
+    """Sentence longer than the reader's limit.
+
+    ## Why it matters
+    Long sentences make readers hold many ideas at once; comprehension drops sharply past 25
+    words. A busy manager skims, and the point is lost.
+
+    ## Example
+    Bad: "Following the scheduled maintenance on the primary storage array, which was extended
+    because the vendor's firmware update took longer than expected, some users may have
+    noticed slower file access until approximately 11:30."
+    Good: "Our maintenance on Tuesday night ran late. Until 11:30, some files opened slowly."
+
+    ## Fix
+    Split the sentence at a natural break: one idea per sentence. The finding suggests a split
+    point where one is clear. The limit is per audience (data/audiences.yaml) or the rule
+    option `max_words`.
+    """
+
+    code = "JL201"
+    name = "long-sentence"
+    severity = Severity.WARNING
+    options = {"max_words": None}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        limit = self.option(ctx, "max_words") or ctx.profile["max_sentence_words"]
+        for sent in ctx.doc.sents:
+            count = _words(sent)
+            if count <= limit:
+                continue
+            start, end = _trim(sent)
+            suggestions = ["Split it into shorter sentences, one idea each."]
+            split = _split_point(sent)
+            if split:
+                suggestions.insert(0, f"Split before '{split}'.")
+            yield self.finding(
+                ctx, start, end,
+                f"Sentence has {count} words (limit {limit} for {ctx.audience} readers): split it",
+                suggestions=suggestions)
+
+
+def _split_point(sent) -> str:
+    """A conjunction or "which" near the middle, after a comma where possible."""
+    tokens = [t for t in sent if not t.is_space]
+    middle = len(tokens) / 2
+    best = None
+    for i, token in enumerate(tokens[3:-3], start=3):
+        if token.lower_ in _SPLIT_WORDS:
+            score = abs(i - middle) - (3 if tokens[i - 1].text in {",", ";"} else 0)
+            if best is None or score < best[0]:
+                best = (score, i)
+    if best is None:
+        return ""
+    i = best[1]
+    return " ".join(t.text for t in tokens[i:i + 3])
+
+
+class PassiveVoice(Rule):
+    """Passive voice hides who did what.
+
+    ## Why it matters
+    "The server was restarted" and "mistakes were made" leave the reader asking: by whom?
+    Active sentences are shorter, clearer, and show ownership: "We restarted the server."
+
+    ## Example
+    Bad: "The backup job was misconfigured and the issue was not detected."
+    Good: "We set up the backup job wrongly and did not notice."
+
+    ## Fix
+    Name who acted and make them the subject. With a statistical model the parse decides;
+    without one a careful heuristic looks for a form of "be" or "get" followed by a past
+    participle (irregular participles and common adjectives are listed in data files).
+    """
+
+    code = "JL202"
+    name = "passive-voice"
+    severity = Severity.INFO
+    needs_model = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for start, end in passive_spans(ctx.doc, ctx.has_model):
+            text = ctx.document.text[start:end]
+            yield self.finding(ctx, start, end, f"Passive voice ('{text}'): say who did it",
+                               suggestions=["Rewrite with the doer as subject: \"We restarted the server.\""])
+
+
+class ReadingGrade(Rule):
+    """Document reads above the audience's grade level.
+
+    ## Why it matters
+    Most adults read comfortably at about US school grade 8-9, whatever their education, and
+    read more slowly above it. A client report at grade 14 gets skimmed or ignored.
+
+    ## Example
+    A report averaging 28 words a sentence full of "infrastructure", "remediation" and
+    "configuration" scores about grade 15; the same facts in short sentences of everyday words
+    score about grade 8.
+
+    ## Fix
+    Shorter sentences and shorter, everyday words. The grade is the Flesch-Kincaid grade of
+    the prose (code, URLs and markup excluded); the target is per audience
+    (data/audiences.yaml) or the rule option `max_grade`.
+    """
+
+    code = "JL203"
+    name = "reading-grade"
+    severity = Severity.WARNING
+    options = {"max_grade": None, "min_words": None}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        grade = ctx.readability.get("flesch_kincaid_grade")
+        target = self.option(ctx, "max_grade") or ctx.profile["target_grade"]
+        min_words = self.option(ctx, "min_words") or ctx.profile["min_words_for_grade"]
+        if grade is None or ctx.stats.words < min_words or grade <= target:
+            return
+        first = re.search(r"\S", ctx.document.prose)
+        start = first.start() if first else 0
+        end = ctx.document.prose.find("\n", start)
+        end = end if end > start else len(ctx.document.prose)
+        yield self.finding(
+            ctx, start, end,
+            f"Reading grade {grade:.1f} is above the target {target} for {ctx.audience} readers",
+            explanation=(f"Flesch-Kincaid grade {grade:.1f}, Flesch reading ease "
+                         f"{ctx.readability.get('flesch_reading_ease')}, "
+                         f"{ctx.readability.get('words_per_sentence')} words per sentence."),
+            suggestions=["Use shorter sentences and everyday words."])

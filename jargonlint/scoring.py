@@ -1,0 +1,90 @@
+"""Document scores from counts and findings: pure functions, no spaCy, no I/O.
+
+Formulas (docs/scores.md has the full text; constants in data/scoring.yaml):
+- readability: textstat's formulas on our counts. score = Flesch reading ease clamped to 0-100.
+- jargon: weighted jargon findings per 100 words; score = 100 - penalty x density.
+- relevance v1: impact in the reader's terms, reader focus (you vs we / the system), concrete
+  next steps and dates; score = 100 x weighted sum of the three shares.
+- overall: weighted mean of the three.
+"""
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+from .models import Finding, Scores
+from .resources import data_yaml
+from .textstats import TextStats
+
+
+def _clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
+    return max(low, min(high, value))
+
+
+def readability(stats: TextStats) -> dict:
+    """Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG and Coleman-Liau."""
+    words, sentences = stats.words, max(stats.sentences, 1)
+    if words == 0:
+        return {"score": 100, "flesch_reading_ease": None, "flesch_kincaid_grade": None,
+                "gunning_fog": None, "smog_index": None, "coleman_liau_index": None,
+                "words_per_sentence": 0.0, "syllables_per_word": 0.0}
+    wps = words / sentences
+    spw = stats.syllables / words
+    fre = 206.835 - 1.015 * wps - 84.6 * spw
+    fk = 0.39 * wps + 11.8 * spw - 15.59
+    fog = 0.4 * (wps + 100.0 * stats.polysyllables / words)
+    smog = 1.043 * math.sqrt(stats.polysyllables * 30.0 / sentences) + 3.1291
+    cli = 0.0588 * (100.0 * stats.letters / words) - 0.296 * (100.0 * sentences / words) - 15.8
+    return {
+        "score": round(_clamp(fre)),
+        "flesch_reading_ease": round(fre, 1),
+        "flesch_kincaid_grade": round(fk, 1),
+        "gunning_fog": round(fog, 1),
+        "smog_index": round(smog, 1),
+        "coleman_liau_index": round(cli, 1),
+        "words_per_sentence": round(wps, 1),
+        "syllables_per_word": round(spw, 2),
+    }
+
+
+def jargon(stats: TextStats, findings: Iterable[Finding]) -> dict:
+    config = data_yaml("scoring.yaml")["jargon"]
+    weights: dict[str, float] = config["weights"]
+    counts: dict[str, int] = {code: 0 for code in weights}
+    for finding in findings:
+        if finding.code in counts:
+            counts[finding.code] += 1
+    weighted = sum(weights[code] * n for code, n in counts.items())
+    density = 100.0 * weighted / stats.words if stats.words else 0.0
+    return {"score": round(_clamp(100.0 - config["penalty_per_100_words"] * density)),
+            "per_100_words": round(density, 2), "terms": sum(counts.values()),
+            "by_code": {code: n for code, n in counts.items() if n}}
+
+
+def relevance(stats: TextStats) -> dict:
+    config = data_yaml("scoring.yaml")["relevance"]
+    sentences = max(stats.sentences, 1)
+    impact = min(1.0, stats.impact_hits / max(1.0, sentences / config["sentences_per_impact"]))
+    # personal address (you; we owning the work, at half weight) against impersonal wording
+    # ("the system", passive voice); +1 smoothing makes a text with neither score 0.5
+    personal = stats.reader_refs + 0.5 * stats.provider_refs
+    mentions = stats.reader_refs + stats.provider_refs + stats.system_refs + stats.passives
+    focus = (personal + config["neutral_focus"]) / (mentions + 1)
+    steps = stats.action_hits + min(stats.date_hits, stats.action_hits + 1)
+    action = min(1.0, steps / max(1.0, sentences / config["sentences_per_action"]))
+    w = config["weights"]
+    score = 100.0 * (w["impact"] * impact + w["focus"] * focus + w["action"] * action)
+    return {"score": round(_clamp(score)), "impact": round(impact, 2), "reader_focus": round(focus, 2),
+            "actionability": round(action, 2), "you_refs": stats.reader_refs,
+            "we_refs": stats.provider_refs, "system_refs": stats.system_refs, "passives": stats.passives,
+            "impact_mentions": stats.impact_hits, "next_steps": stats.action_hits,
+            "dates": stats.date_hits}
+
+
+def score(stats: TextStats, findings: Iterable[Finding]) -> Scores:
+    read = readability(stats)
+    jar = jargon(stats, findings)
+    rel = relevance(stats)
+    w = data_yaml("scoring.yaml")["overall"]["weights"]
+    overall = w["readability"] * read["score"] + w["jargon"] * jar["score"] + w["relevance"] * rel["score"]
+    return Scores(overall=round(_clamp(overall)), readability=read, jargon=jar, relevance=rel)

@@ -1,0 +1,68 @@
+"""E-mail (.eml): subject plus the body the sender wrote, decoded.
+
+The text jargonlint reports positions in is "Subject: ...", a blank line, then the decoded body
+(text/plain preferred, else the HTML part through the HTML masker). Quoted replies ("> ..." and
+everything from "On ... wrote:" or an Outlook "From: ... Sent:" header down) and the signature
+after "-- " are masked. Because positions refer to decoded text, e-mail is never edited in place.
+"""
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from email.message import EmailMessage
+
+from ..errors import InputError
+from ..models import Document
+from . import html, plain
+
+QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
+REPLY_HEADER = re.compile(
+    r"^(?:On .{4,200}wrote:[ \t]*$|-{2,}\s*Original Message\s*-{2,}|From:[^\n]*\n(?:[^\n]*\n){0,3}?Sent:)",
+    re.M)
+SIGNATURE = re.compile(r"^-- ?$", re.M)
+
+
+def _body(message: EmailMessage) -> tuple[str, str]:
+    """(text, kind) of the best body part: plain text first, else HTML."""
+    for preference in (("plain",), ("html",)):
+        part = message.get_body(preferencelist=preference)
+        if part is None:
+            continue
+        try:
+            content = part.get_content()
+        except (LookupError, UnicodeError, AssertionError):
+            payload = part.get_payload(decode=True) or b""
+            content = payload.decode("utf-8", errors="replace")
+        if isinstance(content, str):
+            return content.replace("\r\n", "\n"), preference[0]
+    return "", "plain"
+
+
+def _mask_replies(body: str) -> str:
+    cut = REPLY_HEADER.search(body)
+    signature = SIGNATURE.search(body)
+    ends = [m.start() for m in (cut, signature) if m is not None]
+    if ends:
+        end = min(ends)
+        body = body[:end] + plain.blank(body[end:])
+    return plain.mask(body, QUOTED)
+
+
+def extract(raw: bytes, name: str) -> Document:
+    try:
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+    except Exception as exc:  # the parser is lenient; this guards truly broken input
+        raise InputError(f"{name}: cannot parse e-mail ({exc})") from None
+    if not isinstance(message, EmailMessage) or (not message.keys() and not message.get_payload()):
+        raise InputError(f"{name}: not an e-mail message (no headers found)")
+    subject = str(message.get("subject", "") or "").strip()
+    body, body_kind = _body(message)
+    header = f"Subject: {subject}\n\n" if subject else ""
+    prose_body = html.extract(body) if body_kind == "html" else plain.extract(body)
+    prose_body = _mask_replies(prose_body)
+    text = header + body
+    prose = (" " * len("Subject: ") + subject + "\n\n" if subject else "") + prose_body
+    meta = {"from": str(message.get("from", "") or ""), "date": str(message.get("date", "") or ""),
+            "subject": subject, "positions": "decoded body"}
+    return Document(path=name, text=text, prose=prose, kind="email", editable=False, meta=meta)

@@ -1,0 +1,56 @@
+"""The lexicon loader refuses broken files with one message naming file, line and entry."""
+from __future__ import annotations
+
+import pytest
+
+from jargonlint.errors import LexiconError
+from jargonlint.lexicon import merge_lexicons, parse_lexicon
+
+HEAD = "schema: 1\nid: test\ntitle: Test\nsource: tests\nentries:\n"
+ENTRY = ("  - term: {term}\n    kind: jargon\n    category: x\n    plain: [simple]\n"
+         "    explain: Plain words.\n    action: replace\n    safety: unsafe\n"
+         "    audiences: [business]\n    example: the {term} here\n")
+
+
+def test_valid_lexicon_loads():
+    lexicon = parse_lexicon(HEAD + ENTRY.format(term="frob"), "t.yaml")
+    assert lexicon.entries[0].term == "frob" and lexicon.entries[0].line == 6
+
+
+@pytest.mark.parametrize("text, message", [
+    (HEAD + ENTRY.format(term="frob") + "    colour: red\n", "unknown key 'colour'"),
+    (HEAD + ENTRY.format(term="frob") + ENTRY.format(term="Frob"), "duplicate of the entry on line 6"),
+    (HEAD + ENTRY.format(term="frob").replace("    plain: [simple]\n", ""), "needs at least one 'plain'"),
+    (HEAD + ENTRY.format(term="frob").replace("kind: jargon", "kind: slang"), "kind 'slang'"),
+    (HEAD + ENTRY.format(term="frob").replace("action: replace", "action: define"), "only for acronyms"),
+    (HEAD + ENTRY.format(term="frob").replace("[business]", "[ceo]"), "audience 'ceo'"),
+    (HEAD + ENTRY.format(term="frob").replace("    example: the frob here\n", ""), "missing required key 'example'"),
+    (HEAD + "  - term: [unclosed\n", "invalid YAML"),
+    ("schema: 2\nid: t\ntitle: T\nsource: s\nentries: []\n", "'schema' must be 1"),
+    ("schema: 1\nid: Not Kebab\ntitle: T\nsource: s\nentries: [x]\n", "kebab-case"),
+    (HEAD, "'entries' must be a non-empty list"),
+    ("- just\n- a list\n", "must be a YAML mapping"),
+    (HEAD + ENTRY.format(term="frob") + "    skip_if_next: [on]\n", "quote words"),
+    (HEAD + ENTRY.format(term="frob").replace("kind: jargon", "kind: jargon\n    kind: acronym"), "duplicate key"),
+])
+def test_broken_lexicons(text, message):
+    with pytest.raises(LexiconError) as info:
+        parse_lexicon(text, "lexicons/broken.yaml")
+    assert "lexicons/broken.yaml" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_duplicates_across_files():
+    a = parse_lexicon(HEAD + ENTRY.format(term="frob"), "a.yaml")
+    b = parse_lexicon(HEAD.replace("id: test", "id: other") + ENTRY.format(term="frob"), "b.yaml")
+    with pytest.raises(LexiconError, match=r"b.yaml:6: entry 'frob'.*already defined in a.yaml:6"):
+        merge_lexicons([a, b])
+
+
+def test_acronyms_are_case_sensitive_and_phrases_are_not():
+    text = HEAD + ENTRY.format(term="frob") + (
+        "  - term: FROB\n    kind: acronym\n    category: x\n    expansion: Frobbing Unit\n"
+        "    explain: A unit.\n    action: define\n    safety: safe\n    audiences: [business]\n"
+        "    example: the FROB here\n")
+    lexicon = parse_lexicon(text, "t.yaml")  # "frob" and "FROB" do not collide
+    assert [e.case_sensitive for e in lexicon.entries] == [False, True]

@@ -1,0 +1,69 @@
+"""The pre-commit hook: the manifest validates, and `pre-commit try-repo` runs the hook on a
+temporary git repository, failing on a jargon-heavy file and passing on a plain one."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+def _git(*args, cwd):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_manifest_validates():
+    proc = subprocess.run([*PRE_COMMIT, "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory):
+    """A git snapshot of the working tree (try-repo needs a git repository to clone)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path_factory.mktemp("hookrepo")
+    ignore = shutil.ignore_patterns(".git", "*.egg-info", "__pycache__", ".pytest_cache", "build", "dist", ".venv")
+    for name in ("jargonlint", "lexicons", "pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=ignore)
+        else:
+            shutil.copy2(source, repo / name)
+    _git("init", "-q", cwd=repo)
+    _git("add", "-A", cwd=repo)
+    _git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "snapshot", cwd=repo)
+    return repo
+
+
+def test_try_repo_fails_on_jargon_and_passes_on_plain(hook_repo, tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    _git("init", "-q", cwd=work)
+    (work / "update.md").write_text(
+        "# Incident update\n\nWe remediated the BGP flap on the edge router per the RCA. Going forward we "
+        "will leverage best practices to mitigate elevated latency.\n", encoding="utf-8")
+    (work / "plain.md").write_text(
+        "# Update\n\nYour internet was down for 20 minutes this morning. We fixed it, and it is "
+        "working now.\n", encoding="utf-8")
+    _git("add", "-A", cwd=work)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1"}
+    env.pop("JARGONLINT_CACHE_DIR", None)
+
+    def run(*files):
+        return subprocess.run([*PRE_COMMIT, "try-repo", str(hook_repo), "jargonlint", "--files", *files],
+                              cwd=work, capture_output=True, text=True, env=env, timeout=900)
+
+    failing = run("update.md")
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "JL101" in failing.stdout and "update.md" in failing.stdout
+    passing = run("plain.md")
+    assert passing.returncode == 0, passing.stdout + passing.stderr
