@@ -48,7 +48,8 @@ def _is_known(word: str, upos: str) -> bool:
 def expand_entry(entry: LexiconEntry) -> dict:
     """What the entry matches and how its plain alternative inflects.
 
-    Returns {"forms": {surface form: Penn tag or ""}, "plain": {tag: inflected plain[0]}}.
+    Returns {"forms": {surface form: Penn tag or ""}, "plain": {tag: inflected plain[0]},
+    "expansion": {tag: inflected expansion}} ("VMs" -> "virtual machines").
     The last word is inflected (nouns, verbs, adjectives as lemminflect knows them); in a
     phrase whose first word is a verb ("circle back", "make a decision") the first word is too.
     A `pos` on the entry narrows this: VERB inflects the first word only, NOUN/ADJ the last.
@@ -64,10 +65,12 @@ def expand_entry(entry: LexiconEntry) -> dict:
         for variant, tag in _phrase_forms(form, entry.pos).items():
             forms.setdefault(variant, tag)
     plain = {}
+    tags = sorted(set(forms.values()) - {""})
     if entry.plain:
-        for tag in sorted(set(forms.values()) - {""}):
+        for tag in tags:
             plain[tag] = inflect_phrase(entry.plain[0], tag)
-    return {"forms": forms, "plain": plain}
+    expansion = {tag: inflect_phrase(entry.expansion, tag) for tag in tags if entry.expansion}
+    return {"forms": forms, "plain": plain, "expansion": expansion}
 
 
 def _phrase_forms(phrase: str, pos: str) -> dict[str, str]:
@@ -101,8 +104,10 @@ def inflect_phrase(phrase: str, tag: str) -> str:
     else:
         return phrase
     word = words[index]
-    if not word.isalpha():
+    if not word.isalpha() or word.lower() in _FUNCTION_WORDS:
         return phrase
+    if not lemminflect.getAllInflections(word, upos=upos) and lemminflect.getAllLemmas(word):
+        return phrase  # a known word that is not a noun/verb ("working together"): leave it
     inflected = lemminflect.getInflection(word, tag=tag, inflect_oov=True)
     if inflected:
         words[index] = inflected[0]

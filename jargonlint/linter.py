@@ -79,13 +79,13 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings)
     """Rules and scores for one document already run through the pipeline."""
     profile = data_yaml("audiences.yaml")[settings.audience]
     lexicon = lexicon_for(settings)
-    all_matches = lexicon.find(doc, pipeline.has_model)
+    all_matches = lexicon.find(doc, pipeline.has_model, document.prose)
     accept = settings.accept
     if accept:
         all_matches = [m for m in all_matches
                        if m.text.lower() not in accept and m.entry.term.lower() not in accept]
     matches = [m for m in all_matches if settings.audience in m.entry.audiences]
-    stats = textstats.count(doc, pipeline.has_model)
+    stats = textstats.count(doc, document.prose, pipeline.has_model)
     read = scoring.readability(stats)
     ctx = RuleContext(document=document, doc=doc, has_model=pipeline.has_model,
                       audience=settings.audience, profile=profile, matches=matches,

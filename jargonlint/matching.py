@@ -24,6 +24,7 @@ class LexiconMatch:
     text: str
     tag: str = ""       # Penn tag of the matched inflection ("" for the base form)
     plain: str = ""     # the entry's first plain alternative in the same inflection
+    expansion: str = "" # an acronym's expansion in the same number ("virtual machines")
 
 
 def _normalise(text: str) -> str:
@@ -62,15 +63,18 @@ class CompiledLexicon:
             key = f"jl{index}"
             tags = group["forms"] if entry.case_sensitive else {
                 k.lower(): v for k, v in reversed(list(group["forms"].items()))}
-            self._by_key[strings.add(key)] = (entry, {"tags": tags, "plain": group["plain"]})
+            self._by_key[strings.add(key)] = (entry, {"tags": tags, "plain": group["plain"],
+                                                      "expansion": group.get("expansion", {})})
             (self._acronyms if entry.case_sensitive else self._phrases).add(key, patterns)
 
-    def find(self, doc, has_model: bool) -> list[LexiconMatch]:
-        """Non-overlapping matches (longest first), with context conditions applied."""
+    def find(self, doc, has_model: bool, text: str | None = None) -> list[LexiconMatch]:
+        """Non-overlapping matches (longest first), with context conditions applied. `text`
+        is the doc's text when the caller has it (Doc.text is rebuilt on every access)."""
         raw = list(self._phrases(doc)) + list(self._acronyms(doc))
         raw.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
         taken = bytearray(len(doc))
         matches = []
+        doc_text = doc.text if text is None else text
         for key, start, end in raw:
             if any(taken[start:end]):
                 continue
@@ -81,11 +85,12 @@ class CompiledLexicon:
             span_start = doc[start].idx
             last = doc[end - 1]
             span_end = last.idx + len(last.text)
-            text = doc.text[span_start:span_end]
+            text = doc_text[span_start:span_end]
             tag = info["tags"].get(text if entry.case_sensitive else _normalise(text).lower(), "")
             plain = info["plain"].get(tag, entry.plain[0] if entry.plain else "") if tag else (
                 entry.plain[0] if entry.plain else "")
-            matches.append(LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain))
+            expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
+            matches.append(LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain, expansion))
         matches.sort(key=lambda m: m.start)
         return matches
 

@@ -2,7 +2,7 @@
 
 Formulas (docs/scores.md has the full text; constants in data/scoring.yaml):
 - readability: textstat's formulas on our counts. score = Flesch reading ease clamped to 0-100.
-- jargon: weighted jargon findings per 100 words; score = 100 - penalty x density.
+- jargon: weighted jargon findings per 100 words (density); score = 100 x exp(-density / 8).
 - relevance v1: impact in the reader's terms, reader focus (you vs we / the system), concrete
   next steps and dates; score = 100 x weighted sum of the three shares.
 - overall: weighted mean of the three.
@@ -55,8 +55,8 @@ def jargon(stats: TextStats, findings: Iterable[Finding]) -> dict:
         if finding.code in counts:
             counts[finding.code] += 1
     weighted = sum(weights[code] * n for code, n in counts.items())
-    density = 100.0 * weighted / stats.words if stats.words else 0.0
-    return {"score": round(_clamp(100.0 - config["penalty_per_100_words"] * density)),
+    density = 100.0 * weighted / max(stats.words, config["min_words"]) if stats.words else 0.0
+    return {"score": round(_clamp(100.0 * math.exp(-density / config["scale"]))),
             "per_100_words": round(density, 2), "terms": sum(counts.values()),
             "by_code": {code: n for code, n in counts.items() if n}}
 

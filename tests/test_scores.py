@@ -42,8 +42,8 @@ def test_pairs_after_scores_better_than_before_in_most_pairs():
         a = lint_text(_read(after), model="none").scores.overall
         better["plgov" if "_plgov_" in path.name else "k8s"].append(a > b)
     everything = better["plgov"] + better["k8s"]
-    assert sum(everything) / len(everything) > 0.5, better
-    assert sum(better["plgov"]) / len(better["plgov"]) >= 0.8, better
+    assert sum(everything) / len(everything) >= 0.6, better
+    assert sum(better["plgov"]) / len(better["plgov"]) >= 0.9, better
 
 
 @pytest.mark.parametrize("text", ["", "   \n", "Yes.", "12345", "OK OK OK OK"])

@@ -124,10 +124,10 @@ class UndefinedAcronym(Rule):
             if acronyms.defined_in_place(ctx.document.text, match.start, match.end, entry.expansion):
                 continue
             fix = None
+            spelled = f"{match.expansion} ({match.text})"
             if entry.expansion and entry.safety != "display":
-                fix = Fix(start=match.start, end=match.end, replacement=f"{entry.expansion} ({match.text})",
-                          safety=Safety(entry.safety))
-            message = (f"'{match.text}' is not defined: write '{entry.expansion} ({short})' the first time"
+                fix = Fix(start=match.start, end=match.end, replacement=spelled, safety=Safety(entry.safety))
+            message = (f"'{match.text}' is not defined: write '{spelled}' the first time"
                        if entry.expansion else f"'{match.text}' is not defined at first use")
             yield self.finding(ctx, match.start, match.end, message, explanation=entry.explain,
                                suggestions=list(entry.plain), fix=fix)

@@ -5,7 +5,6 @@ import re
 from typing import Iterator
 
 from ..models import Finding, Severity
-from ..passive import passive_spans
 from .base import Rule, RuleContext
 
 _SPLIT_WORDS = frozenset("and but so because which while although however whereas or then".split())
@@ -52,10 +51,10 @@ class LongSentence(Rule):
             if count <= limit:
                 continue
             start, end = _trim(sent)
-            suggestions = ["Split it into shorter sentences, one idea each."]
+            suggestions = ["split it into shorter sentences, one idea each"]
             split = _split_point(sent)
             if split:
-                suggestions.insert(0, f"Split before '{split}'.")
+                suggestions.insert(0, f"Split before '{split}'")
             yield self.finding(
                 ctx, start, end,
                 f"Sentence has {count} words (limit {limit} for {ctx.audience} readers): split it",
@@ -101,7 +100,7 @@ class PassiveVoice(Rule):
     needs_model = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for start, end in passive_spans(ctx.doc, ctx.has_model):
+        for start, end in ctx.stats.passive_spans:
             text = ctx.document.text[start:end]
             yield self.finding(ctx, start, end, f"Passive voice ('{text}'): say who did it",
                                suggestions=["Rewrite with the doer as subject: \"We restarted the server.\""])
