@@ -41,29 +41,30 @@ def long_form_matches(short: str, long: str) -> bool:
     return True
 
 
-def definitions(doc, expansions: dict[str, str] | None = None) -> dict[str, int]:
-    """Acronym -> character offset where the text first defines it."""
+_PARENS = re.compile(r"\(([^()\n]{1,120})\)")
+_WORDS = re.compile(r"[\w][\w'&-]*")
+
+
+def definitions(text: str, expansions: dict[str, str] | None = None) -> dict[str, int]:
+    """Acronym -> character offset where `text` first defines it ("long form (SF)" or
+    "SF (long form)")."""
     found: dict[str, int] = {}
     expansions = expansions or {}
-    tokens = [t for t in doc if not t.is_space]
-    for i, token in enumerate(tokens):
-        if token.text != "(" or i + 2 >= len(tokens):
+    for group in _PARENS.finditer(text):
+        inside = group.group(1).strip()
+        if SHORT_FORM.match(inside):
+            short = core(inside)
+            limit = min(len(short) + 5, 2 * len(short))
+            before = _WORDS.findall(text[max(0, group.start() - 250):group.start()])[-limit:]
+            long_form = " ".join(before)
+            if long_form and (long_form_matches(short, long_form) or _expansion_in(expansions.get(short), long_form)):
+                found.setdefault(short, group.start(1) + group.group(1).index(inside))
             continue
-        close = next((j for j in range(i + 1, min(i + 14, len(tokens))) if tokens[j].text == ")"), None)
-        if close is None:
-            continue
-        inside = tokens[i + 1:close]
-        if len(inside) == 1 and SHORT_FORM.match(inside[0].text):
-            short = core(inside[0].text)
-            window = tokens[max(0, i - min(len(short) + 5, 2 * len(short))):i]
-            before = doc.text[window[0].idx:token.idx] if window else ""
-            if before and (long_form_matches(short, before) or _expansion_in(expansions.get(short), before)):
-                found.setdefault(short, inside[0].idx)
-        elif i > 0 and SHORT_FORM.match(tokens[i - 1].text) and inside:
-            short = core(tokens[i - 1].text)
-            words = doc.text[inside[0].idx:tokens[close].idx]
-            if long_form_matches(short, words) or _expansion_in(expansions.get(short), words):
-                found.setdefault(short, tokens[i - 1].idx)
+        previous = re.search(r"([A-Z0-9][A-Za-z0-9&/-]{1,9})\s*$", text[max(0, group.start() - 12):group.start()])
+        if previous and SHORT_FORM.match(previous.group(1)):
+            short = core(previous.group(1))
+            if long_form_matches(short, inside) or _expansion_in(expansions.get(short), inside):
+                found.setdefault(short, group.start() - len(text[max(0, group.start() - 12):group.start()]) + previous.start(1))
     return found
 
 

@@ -40,8 +40,9 @@ def lint_text(text: str, *, path: str = "<text>", format: str = "text", config: 
 
 
 def lint_paths(paths: list[str], *, config: str | None = None, stdin_filename: str | None = None,
-               **settings: Any) -> LintRun:
-    """Lint files and directories (recursing over .txt, .md, .html, .eml); "-" reads stdin."""
+               jobs: int | None = None, **settings: Any) -> LintRun:
+    """Lint files and directories (recursing over .txt, .md, .html, .eml); "-" reads stdin.
+    `jobs`: worker processes for large runs (default: $JARGONLINT_JOBS or the CPU count)."""
     from .config import settings_for
     from .errors import InputError
     from .linter import lint_documents
@@ -71,6 +72,6 @@ def lint_paths(paths: list[str], *, config: str | None = None, stdin_filename: s
             except InputError as exc:
                 run.problems.append(InputProblem(path, str(exc)))
 
-    run.results.extend(lint_documents(documents()))
+    run.results.extend(lint_documents(documents(), jobs=jobs))
     run.pipeline = build_pipeline(settings_for(None, settings, config).model).label if run.results else ""
     return run

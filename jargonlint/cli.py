@@ -44,13 +44,15 @@ def lint_options(func: Callable) -> Callable:
         click.option("--stdin-filename", default=None,
                      help="Name to report for text read from '-' (its extension picks the format)."),
         click.option("--no-cache", is_flag=True, default=False, help="Do not read or write the lexicon cache."),
+        click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+                     help="Worker processes for large runs (default: the CPU count, or $JARGONLINT_JOBS)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
 
 
-def _overrides(audience, select, ignore, model, no_cache, **extra) -> dict[str, Any]:
+def _overrides(audience, select, ignore, model, no_cache, jobs=None, **extra) -> dict[str, Any]:
     values: dict[str, Any] = {"audience": audience, "select": _split_codes(select),
                               "ignore": _split_codes(ignore), "model": model}
     if no_cache:
@@ -59,10 +61,10 @@ def _overrides(audience, select, ignore, model, no_cache, **extra) -> dict[str, 
     return values
 
 
-def _run(paths, overrides, config, stdin_filename):
+def _run(paths, overrides, config, stdin_filename, jobs=None):
     from .api import lint_paths
 
-    return lint_paths(list(paths), config=config, stdin_filename=stdin_filename, **overrides)
+    return lint_paths(list(paths), config=config, stdin_filename=stdin_filename, jobs=jobs, **overrides)
 
 
 def handle_errors(func: Callable) -> Callable:
@@ -108,14 +110,14 @@ def cli() -> None:
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's overall score is below this.")
 @handle_errors
-def check(paths, audience, config, select, ignore, model, stdin_filename, no_cache, output_format,
+def check(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, output_format,
           fail_on, min_score):
     """Lint files and folders ('-' reads standard input)."""
     from .config import settings_for
     from .formatters import FORMATTERS
 
     overrides = _overrides(audience, select, ignore, model, no_cache, fail_on=fail_on, min_score=min_score)
-    run = _run(paths, overrides, config, stdin_filename)
+    run = _run(paths, overrides, config, stdin_filename, jobs)
     stream = sys.stdout
     click.echo(FORMATTERS[output_format](run, color=_want_color(stream) and output_format == "text"), nl=False)
     _report_problems(run)
@@ -141,15 +143,14 @@ def check(paths, audience, config, select, ignore, model, stdin_filename, no_cac
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's overall score is below this.")
 @handle_errors
-def score(paths, audience, config, select, ignore, model, stdin_filename, no_cache, output_format, min_score):
+def score(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, output_format, min_score):
     """Show a table of scores per file (0-100, higher is plainer)."""
     import json
 
     from .config import settings_for
-    from .formatters.json_format import file_dict
 
     overrides = _overrides(audience, select, ignore, model, no_cache, min_score=min_score)
-    run = _run(paths, overrides, config, stdin_filename)
+    run = _run(paths, overrides, config, stdin_filename, jobs)
     if output_format == "json":
         rows = [{"path": r.path, "words": r.words, "scores": r.scores.as_dict() if r.scores else None}
                 for r in run.results]
@@ -167,7 +168,6 @@ def score(paths, audience, config, select, ignore, model, stdin_filename, no_cac
             click.echo(f"{r.path:<{width}}  {r.words:>6}  {s.overall:>7}  {s.readability['score']:>7}  "
                        f"{s.jargon['score']:>6}  {s.relevance['score']:>6}  "
                        f"{grade if grade is not None else '-':>5}  {s.jargon['per_100_words']:>11}")
-    del file_dict
     _report_problems(run)
     if run.problems:
         sys.exit(EXIT_ERROR)
@@ -179,10 +179,10 @@ def score(paths, audience, config, select, ignore, model, stdin_filename, no_cac
 @cli.command()
 @lint_options
 @handle_errors
-def explain(paths, audience, config, select, ignore, model, stdin_filename, no_cache):
+def explain(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs):
     """Decode a message you received: each jargon term in plain words, then a verdict."""
     overrides = _overrides(audience, select, ignore, model, no_cache)
-    run = _run(paths, overrides, config, stdin_filename)
+    run = _run(paths, overrides, config, stdin_filename, jobs)
     for result in run.results:
         click.echo(_explain_text(result))
     _report_problems(run)

@@ -6,13 +6,9 @@ term into its inflections once (lemminflect) and match surface forms. lemminflec
 """
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Iterable
 
-from . import __version__
+from . import cache
 from .lexicon import LexiconEntry, fingerprint
 
 _FUNCTION_WORDS = frozenset("""a an the to of in on at by for from with as per and or but not no
@@ -114,31 +110,11 @@ def inflect_phrase(phrase: str, tag: str) -> str:
     return " ".join(words)
 
 
-def _cache_dir() -> Path | None:
-    configured = os.environ.get("JARGONLINT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "jargonlint"
-
-
 def expand_all(entries: Iterable[LexiconEntry], use_cache: bool = True) -> list[dict]:
-    """expand_entry() for each entry, in order, read from or written to the on-disk cache."""
+    """expand_entry() for each entry, in order, from the on-disk cache when it is there."""
     entries = list(entries)
-    key = f"forms-{__version__}-{_lemminflect_version()}-{fingerprint(entries)}.json"
-    directory = _cache_dir() if use_cache and os.environ.get("JARGONLINT_NO_CACHE") != "1" else None
-    if directory is not None:
-        try:
-            with open(directory / key, encoding="utf-8") as handle:
-                cached = json.load(handle)
-            if isinstance(cached, list) and len(cached) == len(entries):
-                return cached
-        except (OSError, ValueError):
-            pass
-    expanded = [expand_entry(entry) for entry in entries]
-    if directory is not None:
-        _write_cache(directory, key, expanded)
-    return expanded
+    key = cache.digest(_lemminflect_version(), fingerprint(entries))
+    return cache.cached("forms", key, lambda: [expand_entry(entry) for entry in entries], use_cache)
 
 
 def _lemminflect_version() -> str:
@@ -149,15 +125,3 @@ def _lemminflect_version() -> str:
         return version("lemminflect")
     except PackageNotFoundError:
         return "0"
-
-
-def _write_cache(directory: Path, key: str, value: list[dict]) -> None:
-    """Best effort, atomic: a read-only home or a race with another process is fine."""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".forms-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(value, handle)
-        os.replace(tmp, directory / key)
-    except OSError:
-        pass

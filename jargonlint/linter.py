@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
+import sys
 from typing import Iterable, Iterator
 
 from . import scoring, textstats
@@ -17,6 +19,7 @@ from .models import Document, FileResult, Finding
 from .nlp import Pipeline, build_pipeline
 from .resources import bundled_lexicon_files, data_yaml
 from .rules import RuleContext, code_matches, selected
+from .segmentation import mark_sentences
 
 BATCH_SIZE = 32
 
@@ -39,7 +42,7 @@ def compiled_lexicon(model: str, lexicon_paths: tuple[str, ...], builtin: bool,
                      reject: tuple[tuple[str, str], ...], use_cache: bool) -> CompiledLexicon:
     """Lexicons for one settings combination, compiled once per process."""
     paths = tuple(str(p) for p in bundled_lexicon_files()) if builtin else ()
-    entries = load_lexicons(paths + lexicon_paths)
+    entries = load_lexicons(paths + lexicon_paths, use_cache)
     banned = _reject_entries(reject)
     if banned:
         keys = {e.key() for e in banned}
@@ -87,10 +90,14 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings)
     matches = [m for m in all_matches if settings.audience in m.entry.audiences]
     stats = textstats.count(doc, document.prose, pipeline.has_model)
     read = scoring.readability(stats)
+    covered = bytearray(len(document.prose))
+    for m in all_matches:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     ctx = RuleContext(document=document, doc=doc, has_model=pipeline.has_model,
                       audience=settings.audience, profile=profile, matches=matches,
                       all_matches=all_matches, stats=stats, readability=read, accept=accept,
-                      options=settings.rule_options, severities=settings.severities)
+                      options=settings.rule_options, severities=settings.severities,
+                      sentence_starts=stats.sentence_starts, covered=covered)
     ignored = settings.ignored_for(document.path)
     findings: list[Finding] = []
     for rule in selected(settings.select, settings.ignore):
@@ -109,16 +116,62 @@ def empty_result(document: Document, settings: Settings) -> FileResult:
                       findings=[], scores=None, meta=dict(document.meta), notice="empty file: nothing to lint")
 
 
-def lint_documents(items: Iterable[tuple[Document, Settings]]) -> Iterator[FileResult]:
-    """Lint many documents, batching them through spaCy per pipeline; results in input order."""
+def lint_documents(items: Iterable[tuple[Document, Settings]], jobs: int | None = None) -> Iterator[FileResult]:
+    """Lint many documents, batching them through spaCy per pipeline; results in input order.
+
+    With more than one job and enough documents, batches after the first are linted in
+    worker processes forked from this one: they inherit the loaded pipeline, lexicons and
+    tables, so a worker costs a fork, not a start-up (Linux only; elsewhere, one process)."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    items = iter(items)
+    first = next(items, None)
+    if first is None:
+        return
+    yield from _lint_batch([first])  # serially: warms every cache the workers will inherit
+    batches = _batches(items)
+    if jobs == 1 or not _can_fork():
+        for batch in batches:
+            yield from _lint_batch(batch)
+        return
+    pending = list(batches)
+    if len(pending) < 2:
+        for batch in pending:
+            yield from _lint_batch(batch)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(min(jobs, len(pending))) as pool:
+        for results in pool.imap(_lint_batch, pending, chunksize=1):
+            yield from results
+
+
+def _batches(items: Iterable[tuple[Document, Settings]]) -> Iterator[list[tuple[Document, Settings]]]:
     batch: list[tuple[Document, Settings]] = []
     for item in items:
         batch.append(item)
         if len(batch) >= BATCH_SIZE:
-            yield from _lint_batch(batch)
+            yield batch
             batch = []
     if batch:
-        yield from _lint_batch(batch)
+        yield batch
+
+
+def default_jobs() -> int:
+    """$JARGONLINT_JOBS, else the CPUs this process may use (at most 8)."""
+    configured = os.environ.get("JARGONLINT_JOBS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    try:
+        available = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        available = os.cpu_count() or 1
+    return max(1, min(available, 8))
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _lint_batch(batch: list[tuple[Document, Settings]]) -> list[FileResult]:
@@ -133,8 +186,19 @@ def _lint_batch(batch: list[tuple[Document, Settings]]) -> list[FileResult]:
         pipeline = build_pipeline(model)
         for settings in {id(batch[i][1]): batch[i][1] for i in indexes}.values():
             lexicon_for(settings)  # compile before parsing: errors surface before any work
-        texts = (batch[i][0].prose for i in indexes)
-        for index, doc in zip(indexes, pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE)):
+        texts = [batch[i][0].prose for i in indexes]
+        for index, doc in zip(indexes, _parse(pipeline, texts)):
             document, settings = batch[index]
             results[index] = lint_parsed(document, doc, pipeline, settings)
     return [results[i] for i in range(len(batch))]
+
+
+def _parse(pipeline: Pipeline, texts: list[str]) -> Iterator:
+    """Run texts through the pipeline. The blank pipeline is only the tokenizer plus our
+    sentence boundaries, which we set here with the text in hand (cheaper than the component,
+    which has to rebuild the text from the tokens)."""
+    if pipeline.has_model:
+        yield from pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE)
+        return
+    for text, doc in zip(texts, pipeline.nlp.tokenizer.pipe(texts, batch_size=BATCH_SIZE)):
+        yield mark_sentences(doc, text)

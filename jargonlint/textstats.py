@@ -1,45 +1,20 @@
 """Count what the scores need, in one pass over the parsed prose.
 
 textstat re-tokenizes the whole text for every formula (measured: ~57,000 words/s for five
-formulas on this corpus), so we count words, sentences and syllables once from the spaCy doc
-and apply textstat's formulas to those counts (scoring.py). Syllables come from Pyphen, the
-hyphenation back-end textstat itself uses when a word is not in the CMU dictionary; textstat's
-CMU path would download NLTK data at run time, which jargonlint must never do.
+formulas on this corpus), so we count words, sentences and syllables once and apply textstat's
+formulas to those counts (scoring.py; a test checks the results against textstat). Syllables
+come from english.py: Pyphen's counts, textstat's own offline method, precomputed and cached.
 """
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from .english import syllables
 from .passive import passive_spans
 from .resources import data_yaml, word_list
-
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
-
-
-@functools.lru_cache(maxsize=1)
-def _hyphenator():
-    import pyphen
-
-    return pyphen.Pyphen(lang="en_US")
-
-
-@functools.lru_cache(maxsize=100_000)
-def syllables(word: str) -> int:
-    """Syllables in one word: Pyphen's hyphenation points + 1 (textstat's offline method)."""
-    word = word.lower()
-    if not word:
-        return 0
-    count = len(_hyphenator().positions(word)) + 1
-    if count == 1 and len(word) > 6:
-        # Pyphen leaves some long words unsplit ("outage"): fall back to vowel groups
-        groups = len(_VOWEL_GROUPS.findall(word))
-        if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
-            groups -= 1
-        count = max(1, groups)
-    return count
-
 
 @dataclass
 class TextStats:
@@ -57,13 +32,17 @@ class TextStats:
     date_hits: int = 0              # concrete times: "3 pm", "Friday", "tomorrow" ...
     passives: int = 0               # passive constructions (impersonal: who did it is unsaid)
     passive_spans: list[tuple[int, int]] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)   # char offsets of each sentence
+    sentence_ends: list[int] = field(default_factory=list)     # (sentences with words only)
 
 
 @functools.lru_cache(maxsize=1)
 def _relevance_lexicon():
     data = data_yaml("relevance.yaml")
+    subjects = "|".join(re.escape(w) for w in sorted(data["system_subjects"], key=len, reverse=True))
+    system = re.compile(rf"(?<!\w)the\s+(?:{subjects})(?!\w)", re.IGNORECASE)
     return (frozenset(data["reader_words"]), frozenset(data["provider_words"]),
-            frozenset(data["system_subjects"]), frozenset(data["impact_words"]),
+            system, frozenset(data["impact_words"]),
             _phrase_pattern(data["impact_phrases"]), _phrase_pattern(data["action_phrases"]),
             frozenset(data["date_words"]))
 
@@ -88,50 +67,48 @@ def _is_instruction(sentence: str) -> bool:
 def count(doc, text: str, has_model: bool = False) -> TextStats:
     """TextStats for a parsed document; `text` is its prose (masked regions are spaces).
 
-    Sentences come from the pipeline; words are counted by a regular expression over each
-    sentence's text, which is much faster than creating a Python object per spaCy token."""
+    Sentences come from the pipeline. Words are found by regular expressions and tallied with
+    a Counter, so the per-word work (syllables, word lists) runs once per distinct word:
+    much faster than a Python object per spaCy token."""
     reader, provider, system, impact, impact_phrases, action_phrases, dates = _relevance_lexicon()
     stats = TextStats()
     for sent in doc.sents:
         sentence = text[sent.start_char:sent.end_char]
-        words = 0
-        previous_lower = ""
-        for match in _WORD.finditer(sentence):
-            word = match.group(0)
-            lower = word.lower()
-            words += 1
-            if word[0].isdigit():
-                stats.syllables += 1
-                stats.letters += len(word)
-            else:
-                bare = lower.replace("\u2019", "'")
-                n = syllables(bare.split("'", 1)[0]) if "'" in bare else syllables(lower)
-                stats.syllables += n
-                stats.letters += sum(c.isalpha() for c in word)
-                if n >= 3:
-                    stats.polysyllables += 1
-                lower = bare
-            if lower in reader:
-                stats.reader_refs += 1
-            elif lower in provider:
-                stats.provider_refs += 1
-            elif lower in system and previous_lower == "the":
-                stats.system_refs += 1
-            if lower in impact:
-                stats.impact_hits += 1
-            if lower in dates:
-                stats.date_hits += 1
-            previous_lower = lower
-        if words and _is_instruction(sentence):
+        words = len(_WORD.findall(sentence))
+        if not words:
+            continue
+        stats.sentence_starts.append(sent.start_char)
+        stats.sentence_ends.append(sent.end_char)
+        stats.sentences += 1
+        stats.words += words
+        stats.sentence_words.append(words)
+        if _is_instruction(sentence):
             stats.reader_refs += 1     # an instruction addresses the reader ("Restart your PC.")
             stats.action_hits += 1     # and gives them a next step
-        if words:
-            stats.sentences += 1
-            stats.words += words
-            stats.sentence_words.append(words)
-            stats.impact_hits += len(impact_phrases.findall(sentence))
-            stats.action_hits += len(action_phrases.findall(sentence))
-            stats.date_hits += len(_CLOCK.findall(sentence))
+    tally = Counter(_WORD.findall(text.lower().replace("\u2019", "'")))
+    for word, n in tally.items():
+        if word[0].isdigit():
+            stats.syllables += n
+            stats.letters += n * len(word)
+            continue
+        stem = word.split("'", 1)[0] if "'" in word else word
+        count_ = syllables(stem)
+        stats.syllables += n * count_
+        stats.letters += n * (len(word) if word.isalpha() else sum(c.isalpha() for c in word))
+        if count_ >= 3:
+            stats.polysyllables += n
+        if word in reader:
+            stats.reader_refs += n
+        elif word in provider:
+            stats.provider_refs += n
+        if word in impact:
+            stats.impact_hits += n
+        if word in dates:
+            stats.date_hits += n
+    stats.system_refs = len(system.findall(text))
+    stats.impact_hits += len(impact_phrases.findall(text))
+    stats.action_hits += len(action_phrases.findall(text))
+    stats.date_hits += len(_CLOCK.findall(text))
     stats.passive_spans = list(passive_spans(doc, text, has_model))
     stats.passives = len(stats.passive_spans)
     return stats

@@ -58,11 +58,11 @@ def test_acronyms_have_expansions():
 def test_every_example_fires_and_counterexample_does_not(model):
     failures = []
     for e in ENTRIES:
-        hits = [m for m in _matches(e.example, model) if m.entry is e]
+        hits = [m for m in _matches(e.example, model) if m.entry == e]
         if not hits:
             failures.append(f"{e.source}:{e.line} {e.term!r}: example does not match: {e.example!r}")
         for counter in e.counterexamples:
-            if any(m.entry is e for m in _matches(counter, model)):
+            if any(m.entry == e for m in _matches(counter, model)):
                 failures.append(f"{e.source}:{e.line} {e.term!r}: counterexample matches: {counter!r}")
     assert not failures, "\n".join(failures)
 
@@ -103,7 +103,7 @@ def test_replace_entries_fix_the_example_without_leaving_the_term():
         if not applied:
             failures.append(f"{e.term!r}: no fix applied to {e.example!r}")
             continue
-        if any(m.entry is e for m in _matches(fixed, "none")):
+        if any(m.entry == e for m in _matches(fixed, "none")):
             failures.append(f"{e.term!r}: still matches after the fix: {fixed!r}")
     assert not failures, "\n".join(failures)
 

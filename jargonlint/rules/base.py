@@ -6,6 +6,7 @@ never computes metrics another stage already has.
 """
 from __future__ import annotations
 
+import bisect
 import inspect
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterator
@@ -28,6 +29,24 @@ class RuleContext:
     accept: frozenset[str]
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)   # char offset of each sentence
+    covered: bytearray = field(default_factory=bytearray)      # 1 where a lexicon term matched
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence that contains character `offset`."""
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def sentence_text(self, index: int) -> str:
+        starts = self.sentence_starts
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.document.prose)
+        return self.document.prose[starts[index] if starts else 0:end]
+
+    def opens_sentence(self, offset: int) -> bool:
+        """Whether the word at `offset` is the first word of its sentence."""
+        if not self.sentence_starts:
+            return True
+        start = self.sentence_starts[self.sentence_of(offset)]
+        return not any(c.isalnum() for c in self.document.prose[start:offset])
 
 
 class Rule:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Iterator
 
 from .. import acronyms
+from ..english import is_common
 from ..matching import LexiconMatch
 from ..models import Finding, Fix, Safety, Severity
 from ..rewrite import replacement_for
@@ -107,10 +109,9 @@ class UndefinedAcronym(Rule):
     options = {"unknown_severity": "info", "flag_unknown": True}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        doc = ctx.doc
         known = [m for m in ctx.matches if m.entry.kind == "acronym" and m.entry.action != "replace"]
         expansions = {m.entry.term: m.entry.expansion for m in known}
-        defined = acronyms.definitions(doc, expansions)
+        defined = acronyms.definitions(ctx.document.prose, expansions)
         reported: set[str] = set()
         for match in known:
             short = acronyms.core(match.text)
@@ -133,48 +134,49 @@ class UndefinedAcronym(Rule):
                                suggestions=list(entry.plain), fix=fix)
         if not self.option(ctx, "flag_unknown"):
             return
-        taken = {(m.start, m.end) for m in ctx.matches}
-        covered = bytearray(len(doc))
-        for m in ctx.matches:
-            covered[m.token_start:m.token_end] = b"\x01" * (m.token_end - m.token_start)
         level = Severity.parse(self.option(ctx, "unknown_severity"))
-        for sent in doc.sents:
-            if _shouting(sent):
+        text, covered = ctx.document.prose, ctx.covered
+        shouting: dict[int, bool] = {}
+        for found in _CAPS_WORD.finditer(text):
+            word, start = found.group(0), found.start()
+            if covered[start] or not acronyms.looks_like_acronym(word):
                 continue
-            for token in sent:
-                if covered[token.i] or not acronyms.looks_like_acronym(token.text):
-                    continue
-                short = acronyms.core(token.text)
-                if short in reported or short.lower() in ctx.accept or token.text.lower() in ctx.accept:
-                    continue
-                if _common_word(short):
-                    continue
-                reported.add(short)
-                where = defined.get(short)
-                if where is not None and where <= token.idx + len(token.text):
-                    continue
-                if (token.idx, token.idx + len(token.text)) in taken:
-                    continue
-                yield self.finding(
-                    ctx, token.idx, token.idx + len(token.text),
-                    f"'{token.text}' may be an unfamiliar abbreviation: spell it out at first use",
-                    severity=level,
-                    explanation="An abbreviation no lexicon knows; the reader may not know it either.",
-                    suggestions=[f"<full name> ({short})"])
+            short = acronyms.core(word)
+            if short in reported or short.lower() in ctx.accept or word.lower() in ctx.accept:
+                continue
+            if _common_word(short):
+                continue
+            sentence = ctx.sentence_of(start)
+            if sentence not in shouting:
+                shouting[sentence] = _shouting(ctx.sentence_text(sentence))
+            if shouting[sentence]:
+                continue
+            reported.add(short)
+            where = defined.get(short)
+            if where is not None and where <= start + len(word):
+                continue
+            yield self.finding(
+                ctx, start, start + len(word),
+                f"'{word}' may be an unfamiliar abbreviation: spell it out at first use",
+                severity=level,
+                explanation="An abbreviation no lexicon knows; the reader may not know it either.",
+                suggestions=[f"<full name> ({short})"])
 
 
-def _shouting(sent) -> bool:
+_CAPS_WORD = re.compile(r"(?<![\w&-])[A-Z0-9][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?:'s)?(?![\w&])")
+_SENTENCE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _shouting(sentence: str) -> bool:
     """A sentence mostly in capitals (a heading, "URGENT NOTICE") says nothing about acronyms."""
-    words = [t for t in sent if t.is_alpha and len(t.text) > 1]
-    return len(words) >= 3 and sum(t.text.isupper() for t in words) / len(words) >= 0.6
+    words = _SENTENCE_WORD.findall(sentence)
+    return len(words) >= 3 and sum(w.isupper() for w in words) / len(words) >= 0.6
 
 
 @functools.lru_cache(maxsize=20_000)
 def _common_word(short: str) -> bool:
     """"NOTE", "URGENT", "TEAM": a common English word in capitals, not an acronym."""
-    from wordfreq import zipf_frequency
-
-    return short.isalpha() and len(short) >= 3 and zipf_frequency(short.lower(), "en") >= 3.5
+    return short.isalpha() and len(short) >= 3 and is_common(short.lower(), 3.5)
 
 
 class Buzzword(_LexiconRule):
@@ -256,64 +258,50 @@ class UncommonWord(Rule):
     options = {"zipf": None, "min_length": 4}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        from wordfreq import zipf_frequency
-
         threshold = self.option(ctx, "zipf")
         if threshold is None:
             threshold = ctx.profile["uncommon_zipf"]
         min_length = self.option(ctx, "min_length")
-        doc = ctx.doc
-        covered = bytearray(len(doc))
-        for m in ctx.all_matches:
-            covered[m.token_start:m.token_end] = b"\x01" * (m.token_end - m.token_start)
+        text, covered = ctx.document.prose, ctx.covered
         seen: set[str] = set()
-        for sent in doc.sents:
-            first = True
-            for token in sent:
-                if token.is_space or token.is_punct:
+        for found in _WORD.finditer(text):
+            word = found.group(0)
+            if len(word) < min_length:
+                continue
+            lower = word.lower()
+            if lower in seen or is_common(lower, threshold):
+                continue  # most words stop here: one set lookup
+            start = found.start()
+            if covered[start] or lower in ctx.accept:
+                continue
+            if not (word.islower() or (word[0].isupper() and word[1:].islower() and ctx.opens_sentence(start))):
+                continue  # names and product names: capitalised mid-sentence
+            if _code_like(text, start, found.end()):
+                continue
+            seen.add(lower)
+            if ctx.has_model:
+                span = ctx.doc.char_span(start, found.end())
+                if span is not None and span.root.pos_ == "PROPN":
                     continue
-                is_first, first = first, False
-                text = token.text
-                if covered[token.i] or not token.is_alpha or len(text) < min_length:
-                    continue
-                lower = token.lower_
-                if lower in seen or lower in ctx.accept:
-                    continue
-                if not _plain_word_shape(text, is_first):
-                    continue
-                if ctx.has_model and token.pos_ == "PROPN":
-                    continue
-                if _in_code_like_context(doc, token):
-                    continue
-                seen.add(lower)
-                if zipf_frequency(lower, "en") >= threshold:
-                    continue
-                yield self.finding(
-                    ctx, token.idx, token.idx + len(text),
-                    f"'{text}' is an uncommon word: the reader may not know it",
-                    explanation="A word rarely used in everyday English; say it in common words or explain it.")
+            yield self.finding(
+                ctx, start, found.end(),
+                f"'{word}' is an uncommon word: the reader may not know it",
+                explanation="A word rarely used in everyday English; say it in common words or explain it.")
 
 
-def _plain_word_shape(text: str, sentence_start: bool) -> bool:
-    """Lower-case words, or a capital only at the start of a sentence (names are skipped)."""
-    if text.islower():
-        return True
-    return sentence_start and text[0].isupper() and text[1:].islower()
+_WORD = re.compile(r"(?<![\w'\u2019])[^\W\d_]+(?![\w'\u2019])")
+_CODE_BEFORE = frozenset("_/\\=.$@#`<>{}[]:")
+_CODE_AFTER = frozenset("_/\\=$@#`<>{}[](")
 
 
-_CODE_CHARS = frozenset({"_", "/", "\\", "=", "::", "->", "<", ">", "{", "}", "[", "]", "`", "$", "@", "#"})
-
-
-def _in_code_like_context(doc, token) -> bool:
+def _code_like(text: str, start: int, end: int) -> bool:
     """Glued to code punctuation: "config.yaml", "foo_bar", "/var/log", "@handle"."""
-    i = token.i
-    before = doc[i - 1] if i > 0 and not doc[i - 1].whitespace_ else None
-    after = doc[i + 1] if i + 1 < len(doc) and not token.whitespace_ else None
-    if before is not None and (before.text in _CODE_CHARS or before.text == "."):
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before in _CODE_BEFORE:
         return True
-    if after is not None:
-        if after.text in _CODE_CHARS:
-            return True
-        if after.text == "." and not after.whitespace_ and i + 2 < len(doc) and doc[i + 2].is_alpha:
-            return True
-    return False
+    if after in _CODE_AFTER:
+        return True
+    return after == "." and end + 1 < len(text) and text[end + 1].isalpha()
+
+

@@ -10,16 +10,6 @@ from .base import Rule, RuleContext
 _SPLIT_WORDS = frozenset("and but so because which while although however whereas or then".split())
 
 
-def _words(span) -> int:
-    return sum(1 for t in span if t.is_alpha or t.like_num)
-
-
-def _trim(span) -> tuple[int, int]:
-    """Character range of a span without leading/trailing whitespace tokens."""
-    tokens = [t for t in span if not t.is_space]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
 class LongSentence(Rule):
     """Sentence longer than the reader's limit.
 
@@ -46,13 +36,15 @@ class LongSentence(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         limit = self.option(ctx, "max_words") or ctx.profile["max_sentence_words"]
-        for sent in ctx.doc.sents:
-            count = _words(sent)
+        stats, prose = ctx.stats, ctx.document.prose
+        for count, start, end in zip(stats.sentence_words, stats.sentence_starts, stats.sentence_ends):
             if count <= limit:
                 continue
-            start, end = _trim(sent)
+            text = prose[start:end]
+            start += len(text) - len(text.lstrip())
+            end -= len(text) - len(text.rstrip())
             suggestions = ["split it into shorter sentences, one idea each"]
-            split = _split_point(sent)
+            split = _split_point(prose[start:end])
             if split:
                 suggestions.insert(0, f"Split before '{split}'")
             yield self.finding(
@@ -61,20 +53,23 @@ class LongSentence(Rule):
                 suggestions=suggestions)
 
 
-def _split_point(sent) -> str:
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _split_point(sentence: str) -> str:
     """A conjunction or "which" near the middle, after a comma where possible."""
-    tokens = [t for t in sent if not t.is_space]
+    tokens = _TOKEN.findall(sentence)
     middle = len(tokens) / 2
     best = None
-    for i, token in enumerate(tokens[3:-3], start=3):
-        if token.lower_ in _SPLIT_WORDS:
-            score = abs(i - middle) - (3 if tokens[i - 1].text in {",", ";"} else 0)
+    for i in range(3, len(tokens) - 3):
+        if tokens[i].lower() in _SPLIT_WORDS:
+            score = abs(i - middle) - (3 if tokens[i - 1] in {",", ";"} else 0)
             if best is None or score < best[0]:
                 best = (score, i)
     if best is None:
         return ""
     i = best[1]
-    return " ".join(t.text for t in tokens[i:i + 3])
+    return " ".join(tokens[i:i + 3])
 
 
 class PassiveVoice(Rule):
