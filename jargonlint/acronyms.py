@@ -75,9 +75,13 @@ def _expansion_in(expansion: str | None, text: str) -> bool:
     return squash(expansion) in squash(text)
 
 
+_QUANTITY = re.compile(r"^\d+(?:[.,]\d+)?(?:[KMGTP]i?B|[KMG]Hz|[KMG]bps|MS|AM|PM|TB)$", re.I)
+
+
 def looks_like_acronym(text: str) -> bool:
-    """All-caps short word with 2+ capitals, not a Roman numeral, not an everyday abbreviation."""
-    if not SHORT_FORM.match(text):
+    """All-caps short word with 2+ capitals, not a Roman numeral, not an everyday abbreviation,
+    not a quantity with its unit ("32GB", "100MB")."""
+    if not SHORT_FORM.match(text) or _QUANTITY.match(text):
         return False
     short = core(text)
     if short in word_list("everyday_acronyms.txt") or _ROMAN.match(short):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")
+# a line that starts a list item, a table row or a Markdown heading starts a sentence
+_LIST_MARKER = re.compile(r"[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+|\||#{1,6}[ \t])")
 _TERMINAL = (".", "!", "?", ":", ";")
 _NEWLINES = re.compile(r"\n+")
 END_PUNCTUATION = (".", "!", "?", "...", "\u2026", "!!", "??", "?!", "!?")

@@ -4,6 +4,10 @@ from __future__ import annotations
 import re
 
 URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]", re.I)
+# bare host names ("pypi.org", "get.jenkins.io"): a dot-separated name ending in a common TLD
+HOSTNAME = re.compile(r"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+                      r"(?:com|org|net|io|dev|edu|gov|co|uk|de|eu|info|biz|app|cloud|ai|me|us|ca|au|nz|fr|nl|se|dk)"
+                      r"(?:/[^\s<>()\"']*)?(?![\w-])", re.I)
 EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PATH = re.compile(r"(?<![\w/])(?:~|\.{1,2})?/(?:[\w.-]+/)+[\w.-]*|\b[A-Za-z]:\\(?:[\w .-]+\\)*[\w.-]*")
 INLINE_DIRECTIVE = re.compile(r"^[ \t]*jargonlint:.*$", re.M)
@@ -19,6 +23,6 @@ def mask(text: str, pattern: re.Pattern) -> str:
 
 
 def extract(text: str) -> str:
-    for pattern in (URL, EMAIL_ADDRESS, PATH, INLINE_DIRECTIVE):
+    for pattern in (URL, EMAIL_ADDRESS, HOSTNAME, PATH, INLINE_DIRECTIVE):
         text = mask(text, pattern)
     return text
