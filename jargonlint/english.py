@@ -88,10 +88,14 @@ def _words_at_least(threshold: float) -> frozenset[str]:
     return frozenset(words[:_count_at_least(zipfs, threshold)])
 
 
+def common_words(threshold: float) -> frozenset[str]:
+    """Lower-case words whose Zipf frequency is at least `threshold` (6 = very common,
+    3 = uncommon); words rarer than 1.5, or not listed at all, are never in it."""
+    return _words_at_least(round(float(threshold), 2))
+
+
 def is_common(word: str, threshold: float) -> bool:
-    """Whether a lower-case word's Zipf frequency is at least `threshold` (6 = very common,
-    3 = uncommon); words rarer than 1.5, or not listed at all, are never common."""
-    return word in _words_at_least(round(float(threshold), 2))
+    return word in common_words(threshold)
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from .. import acronyms
-from ..english import is_common
+from ..english import common_words, is_common
 from ..matching import LexiconMatch
 from ..models import Finding, Fix, Safety, Severity
 from ..rewrite import replacement_for
@@ -262,6 +262,7 @@ class UncommonWord(Rule):
         if threshold is None:
             threshold = ctx.profile["uncommon_zipf"]
         min_length = self.option(ctx, "min_length")
+        common = common_words(threshold)
         text, covered = ctx.document.prose, ctx.covered
         seen: set[str] = set()
         for found in _WORD.finditer(text):
@@ -269,7 +270,7 @@ class UncommonWord(Rule):
             if len(word) < min_length:
                 continue
             lower = word.lower()
-            if lower in seen or is_common(lower, threshold):
+            if lower in common or lower in seen:
                 continue  # most words stop here: one set lookup
             start = found.start()
             if covered[start] or lower in ctx.accept:

@@ -22,7 +22,20 @@ def mask(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: blank(m.group(0)), text)
 
 
+_TLD = re.compile(r"\.(?:com|org|net|io|dev|edu|gov|co|uk|de|eu|info|biz|app|cloud|ai|me|us|ca|au|nz|fr|nl|se|dk)\b", re.I)
+
+# each pattern with a cheap test that must pass before the (slower) pattern runs
+_MASKS = (
+    (URL, lambda t: "://" in t or "www." in t.lower()),
+    (EMAIL_ADDRESS, lambda t: "@" in t),
+    (HOSTNAME, lambda t: _TLD.search(t) is not None),
+    (PATH, lambda t: "/" in t or ":\\" in t),
+    (INLINE_DIRECTIVE, lambda t: "jargonlint:" in t),
+)
+
+
 def extract(text: str) -> str:
-    for pattern in (URL, EMAIL_ADDRESS, HOSTNAME, PATH, INLINE_DIRECTIVE):
-        text = mask(text, pattern)
+    for pattern, worth_trying in _MASKS:
+        if worth_trying(text):
+            text = mask(text, pattern)
     return text
