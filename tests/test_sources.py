@@ -38,3 +38,20 @@ def test_email_body_subject_and_reply_dropped():
     assert "replication" in document.prose
     assert "shared drive is really slow" in document.text and "shared drive is really slow" not in document.prose
     assert "Service Delivery Manager" not in document.prose  # signature after "-- "
+
+
+def test_email_edge_cases():
+    import pytest
+
+    from jargonlint.errors import InputError
+
+    with pytest.raises(InputError, match="no headers found"):
+        document_from_bytes(b"garbage without headers\n", "bad.eml")
+    assert document_from_bytes(b"", "empty.eml").prose == ""
+    unknown = document_from_bytes(
+        b'Subject: hi\nContent-Type: text/plain; charset="x-unknown"\n\nWe will leverage the VPN.\n', "u.eml")
+    assert "leverage the VPN" in unknown.prose
+    html_only = document_from_bytes(
+        b'Subject: hi\nContent-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/html\n\n'
+        b"<p>Our <b>NOC</b> saw latency</p>\n--b--\n", "h.eml")
+    assert "NOC" in html_only.prose and "<b>" not in html_only.prose

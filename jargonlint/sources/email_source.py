@@ -50,12 +50,15 @@ def _mask_replies(body: str) -> str:
 
 
 def extract(raw: bytes, name: str) -> Document:
+    if not raw.strip():
+        return Document(path=name, text="", prose="", kind="email", editable=False)
     try:
         message = email.message_from_bytes(raw, policy=email.policy.default)
     except Exception as exc:  # the parser is lenient; this guards truly broken input
         raise InputError(f"{name}: cannot parse e-mail ({exc})") from None
-    if not isinstance(message, EmailMessage) or (not message.keys() and not message.get_payload()):
-        raise InputError(f"{name}: not an e-mail message (no headers found)")
+    if not isinstance(message, EmailMessage) or not message.keys():
+        raise InputError(f"{name}: not an e-mail message (no headers found); "
+                         "lint it as text with --stdin-filename or rename it to .txt")
     subject = str(message.get("subject", "") or "").strip()
     body, body_kind = _body(message)
     header = f"Subject: {subject}\n\n" if subject else ""
