@@ -292,8 +292,11 @@ def lexicons_list() -> None:
 
 @lexicons_group.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(), required=True)
-def lexicons_check(paths) -> None:
-    """Validate lexicon files (exit 2 on the first broken one)."""
+@click.option("--examples", is_flag=True, default=False,
+              help="Also run every entry's example and counterexamples through the linter "
+                   "(on each installed pipeline), and check its plain alternative and fix.")
+def lexicons_check(paths, examples) -> None:
+    """Validate lexicon files (exit 2 when one is broken or, with --examples, fails a check)."""
     from pathlib import Path
 
     from .lexicon import load_lexicons, read_lexicon
@@ -307,15 +310,43 @@ def lexicons_check(paths) -> None:
         except JargonlintError as exc:
             click.echo(f"jargonlint: error: {exc}", err=True)
             failed = True
-    if not failed:
-        try:
-            bundled = [str(p) for p in bundled_lexicon_files()]
-            mine = [str(Path(p).resolve()) for p in paths]
-            load_lexicons(tuple(b for b in bundled if str(Path(b).resolve()) not in mine) + tuple(mine))
-        except JargonlintError as exc:
-            click.echo(f"jargonlint: error: {exc}", err=True)
-            failed = True
-    sys.exit(EXIT_ERROR if failed else EXIT_OK)
+    if failed:
+        sys.exit(EXIT_ERROR)
+    mine = tuple(str(Path(p).resolve()) for p in paths)
+    others = tuple(str(b) for b in bundled_lexicon_files() if str(Path(b).resolve()) not in mine)
+    try:
+        entries = load_lexicons(others + mine, False)
+    except JargonlintError as exc:
+        click.echo(f"jargonlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    if examples:
+        problems = _example_problems([e for e in entries if str(Path(e.source).resolve()) in mine], others + mine)
+        for problem in problems:
+            click.echo(f"jargonlint: error: {problem}", err=True)
+        if problems:
+            click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+            sys.exit(EXIT_ERROR)
+        click.echo("examples, counterexamples, plain alternatives and fixes: ok")
+    sys.exit(EXIT_OK)
+
+
+def _example_problems(entries, lexicon_paths) -> list[str]:
+    from . import lexicon_check
+    from .config import Settings
+    from .linter import lexicon_for
+    from .nlp import build_pipeline, resolve_model
+
+    problems = lexicon_check.check_text(entries)
+    models = ["none"] + (["auto"] if resolve_model("auto") else [])
+    for model in models:
+        settings = Settings(model=model, builtin_lexicons=False, lexicons=lexicon_paths, use_cache=False)
+        pipeline, lexicon = build_pipeline(model), lexicon_for(settings)
+        problems += lexicon_check.check_matching(entries, lexicon, pipeline)
+        if model == "none":
+            problems += lexicon_check.check_plain(entries, lexicon, pipeline)
+    problems += lexicon_check.check_rules_and_fixes(
+        entries, {"model": "none", "builtin_lexicons": False, "lexicons": list(lexicon_paths)})
+    return problems
 
 
 @lexicons_group.command("show")

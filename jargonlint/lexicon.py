@@ -260,23 +260,36 @@ def merge_lexicons(lexicons: Iterable[Lexicon]) -> tuple[LexiconEntry, ...]:
     return tuple(entries)
 
 
-@functools.lru_cache(maxsize=32)
+def stamps(paths: Iterable[str]) -> tuple[tuple[str, int, int], ...] | None:
+    """(path, mtime, size) of each file, or None if one cannot be read: what cached lexicons
+    are keyed by, so an edited file is read again."""
+    result = []
+    for p in paths:
+        try:
+            info = os.stat(p)
+        except OSError:
+            return None
+        result.append((os.path.abspath(p), info.st_mtime_ns, info.st_size))
+    return tuple(result)
+
+
 def load_lexicons(paths: tuple[str, ...], use_cache: bool = True) -> tuple[LexiconEntry, ...]:
-    """Read, validate and merge lexicon files: once per process, and from the on-disk cache
-    while no file has changed (parsing the YAML is a tenth of a cold start)."""
+    """Read, validate and merge lexicon files: once per process while no file changes, and
+    from the on-disk cache across processes (parsing the YAML is a tenth of a cold start)."""
+    key = stamps(paths)
+    if key is None:
+        return merge_lexicons(read_lexicon(Path(p)) for p in paths)  # reports the missing file
+    return _load_stamped(tuple(paths), key, use_cache)
+
+
+@functools.lru_cache(maxsize=32)
+def _load_stamped(paths: tuple[str, ...], key: tuple, use_cache: bool) -> tuple[LexiconEntry, ...]:
     from . import cache
 
     def build() -> tuple[LexiconEntry, ...]:
         return merge_lexicons(read_lexicon(Path(p)) for p in paths)
 
-    stamps = []
-    for p in paths:
-        try:
-            info = os.stat(p)
-        except OSError:
-            return build()  # let read_lexicon report the missing file
-        stamps.append((os.path.abspath(p), info.st_mtime_ns, info.st_size))
-    return cache.cached("lexicons", cache.digest(stamps), build, use_cache)
+    return cache.cached("lexicons", cache.digest(key), build, use_cache)
 
 
 def fingerprint(entries: Iterable[LexiconEntry]) -> str:

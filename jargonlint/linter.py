@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from . import scoring, textstats
 from .config import Settings
-from .lexicon import LexiconEntry, load_lexicons
+from .lexicon import LexiconEntry, load_lexicons, stamps
 from .matching import CompiledLexicon
 from .models import Document, FileResult, Finding
 from .nlp import Pipeline, build_pipeline
@@ -38,11 +38,11 @@ def _reject_entries(reject: tuple[tuple[str, str], ...]) -> tuple[LexiconEntry, 
 
 
 @functools.lru_cache(maxsize=16)
-def compiled_lexicon(model: str, lexicon_paths: tuple[str, ...], builtin: bool,
+def compiled_lexicon(model: str, paths: tuple[str, ...], file_stamps: tuple | None,
                      reject: tuple[tuple[str, str], ...], use_cache: bool) -> CompiledLexicon:
-    """Lexicons for one settings combination, compiled once per process."""
-    paths = tuple(str(p) for p in bundled_lexicon_files()) if builtin else ()
-    entries = load_lexicons(paths + lexicon_paths, use_cache)
+    """Lexicons for one settings combination, compiled once per process (again if a file
+    changed: `file_stamps` is part of the key)."""
+    entries = load_lexicons(paths, use_cache)
     banned = _reject_entries(reject)
     if banned:
         keys = {e.key() for e in banned}
@@ -52,8 +52,8 @@ def compiled_lexicon(model: str, lexicon_paths: tuple[str, ...], builtin: bool,
 
 
 def lexicon_for(settings: Settings) -> CompiledLexicon:
-    return compiled_lexicon(settings.model, settings.lexicons, settings.builtin_lexicons,
-                            settings.reject, settings.use_cache)
+    paths = (tuple(str(p) for p in bundled_lexicon_files()) if settings.builtin_lexicons else ()) + settings.lexicons
+    return compiled_lexicon(settings.model, paths, stamps(paths), settings.reject, settings.use_cache)
 
 
 class LineIndex:
