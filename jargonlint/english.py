@@ -94,8 +94,27 @@ def common_words(threshold: float) -> frozenset[str]:
     return _words_at_least(round(float(threshold), 2))
 
 
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                ("ed", "e"), ("es", ""), ("s", ""), ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"))
+
+
+def base_forms(word: str) -> list[str]:
+    """Plausible base forms of an inflected lower-case word ("escalations" -> "escalation",
+    "finalising" -> "finalise", "finalize"), for a frequency list that rates rare inflections
+    of common words as rare."""
+    forms = []
+    for suffix, replacement in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)] + replacement)
+    if "is" in word:
+        forms.extend(f.replace("is", "iz") for f in [word, *forms] if f.endswith(("ise", "ising", "ised", "isation")))
+    return forms
+
+
 def is_common(word: str, threshold: float) -> bool:
-    return word in common_words(threshold)
+    """Whether a lower-case word, or its base form, is at least this common."""
+    words = common_words(threshold)
+    return word in words or any(form in words for form in base_forms(word))
 
 
 @functools.lru_cache(maxsize=1)

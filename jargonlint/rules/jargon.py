@@ -39,13 +39,38 @@ class _LexiconRule(Rule):
     def message(self, match: LexiconMatch) -> str:
         raise NotImplementedError
 
+    def reported(self, ctx: RuleContext) -> list[LexiconMatch]:
+        """The matches this rule reports."""
+        return [m for m in ctx.matches if self.wanted(m)]
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for match in ctx.matches:
-            if not self.wanted(match):
-                continue
+        for match in self.reported(ctx):
             yield self.finding(ctx, match.start, match.end, self.message(match),
                                explanation=match.entry.explain, suggestions=_suggestions(match),
                                fix=_lexicon_fix(ctx, match))
+
+
+# Right after a term, wording that explains it: "the RPO, which is how much ...",
+# "failover (switching to the spare line)", "latency - the delay before ...", "a VLAN, or
+# separate network, ...". The term then counts as explained, like a defined acronym.
+_EXPLAINED_AFTER = re.compile(
+    r"(?:\s*,\s*(?:which|that)\s+(?:is|are|means|mean)\b"
+    r"|\s*,?\s+(?:which\s+means|meaning|i\.e\.|that\s+is,|or\s+in\s+plain\s+terms)\b"
+    r"|\s*,\s*or\s+\w+(?:\s+\w+){0,3}\s*,"
+    r"|\s+\((?![A-Z0-9&/-]{2,10}s?\))[^()]{3,120}\)"
+    r"|\s+[\u2013\u2014-]{1,2}\s+(?:the|a|an|how|what|when|where|which|that)\b"
+    r"|\s+(?:means|is\s+short\s+for|refers\s+to)\b)",
+    re.IGNORECASE)
+
+
+def explained_terms(ctx: RuleContext, matches) -> set[str]:
+    """Entries (by term) explained in the text at some match; later uses count as explained."""
+    explained: dict[str, int] = {}
+    text = ctx.document.prose
+    for match in matches:
+        if match.entry.term not in explained and _EXPLAINED_AFTER.match(text, match.end):
+            explained[match.entry.term] = match.start
+    return explained
 
 
 class JargonTerm(_LexiconRule):
@@ -62,6 +87,8 @@ class JargonTerm(_LexiconRule):
 
     ## Fix
     The finding offers the lexicon's plain alternatives, best first, and explains the term.
+    A term the text explains where it uses it ("the RPO, which is how much recent work could
+    be lost", "failover (switching to the spare line)") counts as explained from there on.
     `replace` entries carry a fix (unsafe unless the swap is exact). Acronyms that mean nothing
     to a business reader even when spelled out are reported here too.
     Configure: `audience` (technical readers may use technical terms), `vocabulary.accept`.
@@ -74,6 +101,12 @@ class JargonTerm(_LexiconRule):
     def wanted(self, match: LexiconMatch) -> bool:
         entry = match.entry
         return entry.kind == "jargon" or (entry.kind == "acronym" and entry.action == "replace")
+
+    def reported(self, ctx: RuleContext) -> list[LexiconMatch]:
+        """Lexicon jargon, except where the text has explained the term (here or earlier)."""
+        wanted = super().reported(ctx)
+        explained = explained_terms(ctx, wanted)
+        return [m for m in wanted if explained.get(m.entry.term, m.start + 1) > m.start]
 
     def message(self, match: LexiconMatch) -> str:
         entry = match.entry
@@ -272,6 +305,8 @@ class UncommonWord(Rule):
             lower = word.lower()
             if lower in common or lower in seen:
                 continue  # most words stop here: one set lookup
+            if is_common(lower, threshold):
+                continue  # an inflection of a common word ("escalations")
             start = found.start()
             if covered[start] or lower in ctx.accept:
                 continue
