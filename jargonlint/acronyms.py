@@ -87,7 +87,8 @@ def looks_like_acronym(text: str) -> bool:
     if short in word_list("everyday_acronyms.txt") or _ROMAN.match(short):
         return False
     letters = [c for c in short if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+    # all capitals: mixed case ("PyPI", "NuGet") is how brand and product names are written
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def defined_in_place(text: str, start: int, end: int, expansion: str) -> bool:

@@ -333,10 +333,12 @@ def lexicons_check(paths, examples) -> None:
 def _example_problems(entries, lexicon_paths) -> list[str]:
     from . import lexicon_check
     from .config import Settings
+    from .lexicon import load_lexicons
     from .linter import lexicon_for
     from .nlp import build_pipeline, resolve_model
 
     problems = lexicon_check.check_text(entries)
+    problems += lexicon_check.check_near_duplicates(load_lexicons(tuple(lexicon_paths), False), only=entries)
     models = ["none"] + (["auto"] if resolve_model("auto") else [])
     for model in models:
         settings = Settings(model=model, builtin_lexicons=False, lexicons=lexicon_paths, use_cache=False)

@@ -44,6 +44,31 @@ def check_text(entries: Iterable[LexiconEntry]) -> list[str]:
     return problems
 
 
+def _near_key(form: str, case_sensitive: bool) -> str:
+    """A form with case (unless an acronym), spaces, hyphens and a plural "s" folded away."""
+    key = form if case_sensitive else form.lower()
+    key = "".join(c for c in key if c.isalnum())
+    return key[:-1] if len(key) > 3 and key.endswith("s") else key
+
+
+def check_near_duplicates(entries: Iterable[LexiconEntry], only: Iterable[LexiconEntry] | None = None) -> list[str]:
+    """Entries whose forms differ only by spacing, hyphens, case or a plural "s"
+    ("post-mortem" / "postmortems"): one of them should be a variant of the other.
+    With `only`, report just the pairs that involve one of those entries."""
+    problems = []
+    wanted = None if only is None else set(only)
+    seen: dict[tuple[bool, str], LexiconEntry] = {}
+    for e in entries:
+        for key in sorted({_near_key(f, e.case_sensitive) for f in e.forms}):
+            other = seen.get((e.case_sensitive, key))
+            different_pos = bool(e.pos and other and other.pos and e.pos != other.pos)  # "roll back" / "rollback"
+            if (other is not None and other != e and not different_pos
+                    and (wanted is None or e in wanted or other in wanted)):
+                problems.append(f"{_where(e)}: near-duplicate of {_where(other)}")
+            seen.setdefault((e.case_sensitive, key), e)
+    return problems
+
+
 def check_matching(entries: Iterable[LexiconEntry], lexicon, pipeline) -> list[str]:
     """Examples must match the entry and counterexamples must not, on this pipeline."""
     problems = []

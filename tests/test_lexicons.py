@@ -29,6 +29,11 @@ def test_entries_read_right():
     assert not problems, "\n".join(problems)
 
 
+def test_no_near_duplicates_across_files():
+    problems = lexicon_check.check_near_duplicates(ENTRIES)
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("model", PIPELINES)
 def test_every_example_fires_and_counterexample_does_not(model):
     problems = lexicon_check.check_matching(ENTRIES, lexicon_for(Settings(model=model)), build_pipeline(model))

@@ -54,12 +54,12 @@ class _LexiconRule(Rule):
 # "failover (switching to the spare line)", "latency - the delay before ...", "a VLAN, or
 # separate network, ...". The term then counts as explained, like a defined acronym.
 _EXPLAINED_AFTER = re.compile(
-    r"(?:\s*,\s*(?:which|that)\s+(?:is|are|means|mean)\b"
+    r"(?:\s*,\s*(?:which|that)\s+(?:is|are|means|mean)\b(?!\s+(?:why|because)\b)"
     r"|\s*,?\s+(?:which\s+means|meaning|i\.e\.|that\s+is,|or\s+in\s+plain\s+terms)\b"
     r"|\s*,\s*or\s+\w+(?:\s+\w+){0,3}\s*,"
     r"|\s+\((?![A-Z0-9&/-]{2,10}s?\))[^()]{3,120}\)"
     r"|\s+[\u2013\u2014-]{1,2}\s+(?:the|a|an|how|what|when|where|which|that)\b"
-    r"|\s+(?:means|is\s+short\s+for|refers\s+to)\b)",
+    r"|\s+(?:is\s+short\s+for|refers\s+to|stands\s+for)\b)",
     re.IGNORECASE)
 
 
