@@ -18,7 +18,11 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     entry = match.entry
     if entry.action != "replace" or not match.plain or entry.safety == "display":
         return None
-    fixed_case = entry.case_sensitive or entry.term[:1].isupper()
+    # a capital that belongs to the name ("Microsoft 365 admin centre", "Kubernetes") says
+    # nothing about sentence position: the replacement is capitalised only at sentence start
+    first_word = match.text.split()[0].lower() if match.text.split() else ""
+    fixed_case = entry.case_sensitive or any(
+        form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, match.plain, fixed_case)
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
 
