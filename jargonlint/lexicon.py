@@ -17,7 +17,7 @@ import yaml
 
 from .errors import LexiconError
 
-KINDS = ("jargon", "acronym", "buzzword", "wordy")
+KINDS = ("jargon", "acronym", "buzzword", "wordy", "vague")
 ACTIONS = ("replace", "define", "suggest")
 SAFETIES = ("safe", "unsafe", "display")
 AUDIENCES = ("business", "staff", "technical")
@@ -293,8 +293,9 @@ def _load_stamped(paths: tuple[str, ...], key: tuple, use_cache: bool) -> tuple[
 
 
 def fingerprint(entries: Iterable[LexiconEntry]) -> str:
-    """A digest of what matching depends on, to key the on-disk variant cache."""
+    """A digest of everything the cached forms depend on (matched forms, and the plain
+    alternatives and expansions that are inflected to fit them)."""
     digest = hashlib.sha256()
     for entry in entries:
-        digest.update(repr((entry.term, entry.variants, entry.kind, entry.pos)).encode())
+        digest.update(repr((entry.term, entry.variants, entry.kind, entry.pos, entry.plain, entry.expansion)).encode())
     return digest.hexdigest()[:20]

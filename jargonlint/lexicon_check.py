@@ -10,7 +10,7 @@ from typing import Iterable
 
 from .lexicon import LexiconEntry
 
-RULE_FOR_KIND = {"jargon": "JL101", "buzzword": "JL103", "wordy": "JL104"}
+RULE_FOR_KIND = {"jargon": "JL101", "buzzword": "JL103", "wordy": "JL104", "vague": "JL302"}
 MAX_EXPLAIN_WORDS = 25
 
 

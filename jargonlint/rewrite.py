@@ -55,8 +55,9 @@ def article_edit(text: str, start: int, old: str, new: str) -> tuple[int, str] |
 def replacement_for(text: str, start: int, end: int, plain: str, fixed_case: bool = False) -> tuple[int, int, str]:
     """The edit (start, end, new text) that swaps text[start:end] for `plain`, article included."""
     original = text[start:end]
-    if fixed_case and original[:1].isupper():
-        # acronyms and product names are capitalised anywhere: capitalise only at sentence start
+    if fixed_case:
+        # acronyms and product names keep their capitals anywhere, so their capitals say
+        # nothing about position: capitalise only at the start of a sentence
         head = text[:start].rstrip()
         new = plain[0].upper() + plain[1:] if (not head or head[-1] in ".!?\n:") else plain
     else:

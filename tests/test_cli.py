@@ -185,7 +185,7 @@ def test_broken_user_lexicon_is_one_clear_error(cli, files):
 def test_rules_and_rule_docs(cli):
     code, out, _ = cli("rules")
     assert code == 0
-    for code_ in ("JL101", "JL102", "JL103", "JL104", "JL105", "JL201", "JL202", "JL203"):
+    for code_ in ("JL101", "JL102", "JL103", "JL104", "JL105", "JL201", "JL202", "JL203", "JL302"):
         assert code_ in out
     code, out, _ = cli("rule", "JL101")
     assert code == 0 and "## Why it matters" in out and "jargon-term" in out

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from .base import Rule, RuleContext
+from .communication import VagueCommitment
 from .jargon import Buzzword, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
 from .readability import LongSentence, PassiveVoice, ReadingGrade
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
     JargonTerm(), UndefinedAcronym(), Buzzword(), WordyPhrase(), UncommonWord(),
-    LongSentence(), PassiveVoice(), ReadingGrade(),
+    LongSentence(), PassiveVoice(), ReadingGrade(), VagueCommitment(),
 )}
 
 

@@ -32,7 +32,7 @@ def _suggestions(match: LexiconMatch) -> list[str]:
     return first + [p for p in match.entry.plain[1:] if p not in first]
 
 
-class _LexiconRule(Rule):
+class LexiconRule(Rule):
     """Shared by the rules that report lexicon matches of one kind."""
 
     kinds: tuple[str, ...] = ()
@@ -77,7 +77,7 @@ def explained_terms(ctx: RuleContext, matches) -> set[str]:
     return explained
 
 
-class JargonTerm(_LexiconRule):
+class JargonTerm(LexiconRule):
     """Technical term the reader is unlikely to know.
 
     ## Why it matters
@@ -164,7 +164,10 @@ class UndefinedAcronym(Rule):
             fix = None
             spelled = f"{match.expansion} ({match.text})"
             if entry.expansion and entry.safety != "display":
-                fix = Fix(start=match.start, end=match.end, replacement=spelled, safety=Safety(entry.safety))
+                # the article and a sentence-initial capital follow the expansion: "an SOP" ->
+                # "a standard operating procedure (SOP)"
+                start, end, text = replacement_for(ctx.document.text, match.start, match.end, spelled, True)
+                fix = Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
             message = (f"'{match.text}' is not defined: write '{spelled}' the first time"
                        if entry.expansion else f"'{match.text}' is not defined at first use")
             yield self.finding(ctx, match.start, match.end, message, explanation=entry.explain,
@@ -216,7 +219,7 @@ def _common_word(short: str) -> bool:
     return short.isalpha() and len(short) >= 3 and is_common(short.lower(), 3.5)
 
 
-class Buzzword(_LexiconRule):
+class Buzzword(LexiconRule):
     """Corporate filler that sounds busy and says little.
 
     ## Why it matters
@@ -244,7 +247,7 @@ class Buzzword(_LexiconRule):
         return f"'{match.text}' is a buzzword: say the concrete thing instead"
 
 
-class WordyPhrase(_LexiconRule):
+class WordyPhrase(LexiconRule):
     """Long-winded phrase with a shorter plain equivalent.
 
     ## Why it matters
