@@ -5,7 +5,7 @@ import functools
 import re
 from typing import Iterator
 
-from .. import acronyms
+from .. import acronyms, identifiers
 from ..english import common_words, is_common
 from ..matching import LexiconMatch
 from ..models import Finding, Fix, Safety, Severity
@@ -93,6 +93,11 @@ class JargonTerm(LexiconRule):
     The finding offers the lexicon's plain alternatives, best first, and explains the term.
     A term the text explains where it uses it ("the RPO, which is how much recent work could
     be lost", "failover (switching to the spare line)") counts as explained from there on.
+    Technical names that no lexicon can list are found by their shape and reported too, for
+    business and staff readers: file names (`appsettings.json`), names from code
+    (`bdist_egg`, `userAccessControl`), system labels (`eu-central-1`, `arm64`) and HTTP error
+    codes ("HTTP 503", "returning 404", "502 Bad Gateway"). Option `identifiers` turns that
+    part on or off (default: per audience).
     `replace` entries carry a fix (unsafe unless the swap is exact). Acronyms that mean nothing
     to a business reader even when spelled out are reported here too.
     Configure: `audience` (technical readers may use technical terms), `vocabulary.accept`.
@@ -105,6 +110,26 @@ class JargonTerm(LexiconRule):
     def wanted(self, match: LexiconMatch) -> bool:
         entry = match.entry
         return entry.kind == "jargon" or (entry.kind == "acronym" and entry.action == "replace")
+
+    options = {"identifiers": None}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from super().check(ctx)
+        wanted = self.option(ctx, "identifiers")
+        if wanted is None:
+            wanted = ctx.profile["flag_identifiers"]
+        if not wanted:
+            return
+        text, covered = ctx.document.prose, ctx.covered
+        for ident in identifiers.find(text):
+            name = text[ident.start:ident.end]
+            if any(covered[ident.start:ident.end]) or name.lower() in ctx.accept:
+                continue
+            yield self.finding(
+                ctx, ident.start, ident.end,
+                f"'{name}' is a technical name: say what it is in the reader's terms",
+                explanation=identifiers.KINDS[ident.kind],
+                suggestions=["say what it is and what it means for the reader"])
 
     def reported(self, ctx: RuleContext) -> list[LexiconMatch]:
         """Lexicon jargon, except where the text has explained the term (here or earlier)."""
