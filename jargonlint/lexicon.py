@@ -26,7 +26,7 @@ POS_TAGS = ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
 TOP_KEYS = {"schema", "id", "title", "source", "description", "defaults", "entries"}
 ENTRY_KEYS = {"term", "variants", "kind", "category", "expansion", "plain", "explain", "action",
               "safety", "audiences", "pos", "skip_if_prev", "skip_if_next", "example",
-              "counterexamples", "provenance"}
+              "counterexamples", "provenance", "context"}
 DEFAULT_KEYS = {"kind", "category", "action", "safety", "audiences", "pos", "provenance"}
 REQUIRED_ENTRY_KEYS = ("term", "kind", "category", "explain", "action", "safety", "audiences", "example")
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -48,6 +48,7 @@ class LexiconEntry:
     pos: str = ""
     skip_if_prev: frozenset[str] = frozenset()
     skip_if_next: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()   # the IT sense needs one of these in the sentence
     counterexamples: tuple[str, ...] = ()
     lexicon: str = ""
     source: str = ""          # file the entry came from
@@ -163,6 +164,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
                if merged.get("counterexamples") else ())
     skip_prev = (_str_list(merged["skip_if_prev"], "skip_if_prev", fail) if merged.get("skip_if_prev") else ())
     skip_next = (_str_list(merged["skip_if_next"], "skip_if_next", fail) if merged.get("skip_if_next") else ())
+    context = _str_list(merged["context"], "context", fail) if merged.get("context") else ()
     provenance = merged.get("provenance", "")
     if not isinstance(provenance, str):
         raise fail("'provenance' must be a string")
@@ -173,6 +175,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         expansion=expansion.strip(), plain=plain, pos=pos,
         skip_if_prev=frozenset(w.lower() for w in skip_prev),
         skip_if_next=frozenset(w.lower() for w in skip_next),
+        context=frozenset(w.lower() for w in context),
         counterexamples=counter, lexicon=lexicon_id, source=path, line=line or 0,
         provenance=provenance.strip())
 

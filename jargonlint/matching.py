@@ -28,6 +28,14 @@ class LexiconMatch:
     expansion: str = "" # an acronym's expansion in the same number ("virtual machines")
 
 
+JARGON_NEARBY = "@jargon"
+
+
+def _words_nearby(words: frozenset[str], doc, start: int) -> bool:
+    """Whether the sentence of token `start` contains one of `words` (lower case)."""
+    return any(t.lower_ in words for t in doc[start].sent)
+
+
 def _normalise(text: str) -> str:
     """Matched text with its inner whitespace folded, as the forms were written."""
     return " ".join(text.split())
@@ -125,6 +133,7 @@ class CompiledLexicon:
         raw.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
         taken = bytearray(len(doc))
         matches = []
+        deferred = []
         doc_text = doc.text if text is None else text
         for key, start, end in raw:
             if any(taken[start:end]):
@@ -132,18 +141,37 @@ class CompiledLexicon:
             entry, info = self._by_key[key]
             if not self._context_ok(entry, doc, start, end, has_model):
                 continue
+            if entry.context and not _words_nearby(entry.context, doc, start):
+                if JARGON_NEARBY in entry.context:
+                    deferred.append((key, start, end))
+                continue
             taken[start:end] = b"\x01" * (end - start)
-            span_start = doc[start].idx
-            last = doc[end - 1]
-            span_end = last.idx + len(last.text)
-            text = doc_text[span_start:span_end]
-            tag = info["tags"].get(text if entry.case_sensitive else _normalise(text).lower(), "")
-            plain = info["plain"].get(tag, entry.plain[0] if entry.plain else "") if tag else (
-                entry.plain[0] if entry.plain else "")
-            expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
-            matches.append(LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain, expansion))
+            matches.append(self._match(entry, info, doc, doc_text, start, end))
+        # "@jargon": an everyday word is taken in its IT sense when its sentence also has
+        # unambiguous jargon ("the build agents on the Kubernetes cluster")
+        for key, start, end in deferred:
+            if any(taken[start:end]):
+                continue
+            sent = doc[start].sent
+            if any(m.token_start >= sent.start and m.token_end <= sent.end and not m.entry.context
+                   and m.entry.kind in ("jargon", "acronym") for m in matches):
+                entry, info = self._by_key[key]
+                taken[start:end] = b"\x01" * (end - start)
+                matches.append(self._match(entry, info, doc, doc_text, start, end))
         matches.sort(key=lambda m: m.start)
         return matches
+
+    @staticmethod
+    def _match(entry: LexiconEntry, info: dict, doc, doc_text: str, start: int, end: int) -> LexiconMatch:
+        span_start = doc[start].idx
+        last = doc[end - 1]
+        span_end = last.idx + len(last.text)
+        text = doc_text[span_start:span_end]
+        tag = info["tags"].get(text if entry.case_sensitive else _normalise(text).lower(), "")
+        fallback = entry.plain[0] if entry.plain else ""
+        plain = info["plain"].get(tag, fallback) if tag else fallback
+        expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
+        return LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain, expansion)
 
     @staticmethod
     def _context_ok(entry: LexiconEntry, doc, start: int, end: int, has_model: bool) -> bool:
