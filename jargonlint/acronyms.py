@@ -26,18 +26,18 @@ def long_form_matches(short: str, long: str) -> bool:
     """Schwartz & Hearst: every letter/digit of `short`, right to left, found in order in `long`,
     the first one at the start of a word."""
     short_l, long_l = core(short).lower(), long.lower()
-    s, l = len(short_l) - 1, len(long_l) - 1
-    while s >= 0:
-        c = short_l[s]
+    si, li = len(short_l) - 1, len(long_l) - 1
+    while si >= 0:
+        c = short_l[si]
         if not c.isalnum():
-            s -= 1
+            si -= 1
             continue
-        while l >= 0 and (long_l[l] != c or (s == 0 and l > 0 and long_l[l - 1].isalnum())):
-            l -= 1
-        if l < 0:
+        while li >= 0 and (long_l[li] != c or (si == 0 and li > 0 and long_l[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
             return False
-        s -= 1
-        l -= 1
+        si -= 1
+        li -= 1
     return True
 
 

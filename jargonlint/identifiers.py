@@ -40,7 +40,7 @@ def _patterns() -> dict:
     data = data_yaml("identifiers.yaml")
     extensions = "|".join(sorted(map(re.escape, data["file_extensions"]), key=len, reverse=True))
     codes = "|".join(str(c) for c in data["status_codes"])
-    labels = "|".join(re.escape(l) for l in sorted(data["status_labels"], key=len, reverse=True))
+    labels = "|".join(re.escape(label) for label in sorted(data["status_labels"], key=len, reverse=True))
     leads = "|".join(re.escape(w) for w in data["status_lead_words"])
     return {
         "known": frozenset(data["known_names"]),
