@@ -82,18 +82,29 @@ class CompiledLexicon:
             self._by_key[key] = (entry, {"tags": tags, "plain": group["plain"],
                                          "expansion": group.get("expansion", {})})
             patterns = []
-            for _ in group["forms"]:
+            listed = {f if entry.case_sensitive else f.lower() for f in entry.forms}
+            for form in group["forms"]:
                 words, spaces = next(tokenized)
                 if len(words) == 1:
                     target = single_exact if entry.case_sensitive else single_lower
                     word = words[0] if entry.case_sensitive else words[0].lower()
-                    target.setdefault(strings.add(word), key)
+                    word_hash = strings.add(word)
+                    # a form an entry lists itself beats another entry's inflection of a
+                    # different word ("hardening" the noun over "harden" the verb, inflected)
+                    if word_hash not in target or word in listed:
+                        target[word_hash] = key
                 else:
                     patterns.append(Doc(nlp.vocab, words=words, spaces=spaces))
             if patterns:
                 (self._acronyms if entry.case_sensitive else self._phrases).add(strings[key], patterns)
         self._single_lower = single_lower
         self._single_exact = single_exact
+
+    def _lists(self, key: int, text: str) -> bool:
+        entry = self._by_key[key][0]
+        if entry.case_sensitive:
+            return text in entry.forms
+        return _normalise(text).lower() in {f.lower() for f in entry.forms}
 
     @staticmethod
     def _tokenize(pipeline: Pipeline, forms: list[str], use_cache: bool) -> list[tuple[list[str], list[bool]]]:
@@ -130,11 +141,13 @@ class CompiledLexicon:
         """Non-overlapping matches (longest first), with context conditions applied. `text`
         is the doc's text when the caller has it (Doc.text is rebuilt on every access)."""
         raw = list(self._phrases(doc)) + list(self._acronyms(doc)) + self._single_token_matches(doc)
-        raw.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+        # longest first; between equal spans, an entry that lists the text itself beats one
+        # that only reaches it by inflection
+        raw.sort(key=lambda m: (-(m[2] - m[1]), m[1], not self._lists(m[0], doc[m[1]:m[2]].text)))
         taken = bytearray(len(doc))
         matches = []
-        deferred = []
         doc_text = doc.text if text is None else text
+        jargon_sentences = None
         for key, start, end in raw:
             if any(taken[start:end]):
                 continue
@@ -142,24 +155,28 @@ class CompiledLexicon:
             if not self._context_ok(entry, doc, start, end, has_model):
                 continue
             if entry.context and not _words_nearby(entry.context, doc, start):
-                if JARGON_NEARBY in entry.context:
-                    deferred.append((key, start, end))
-                continue
+                if JARGON_NEARBY not in entry.context:
+                    continue
+                # "@jargon": an everyday word is taken in its IT sense when its sentence also
+                # has unambiguous jargon ("the build agents on the Kubernetes cluster")
+                if jargon_sentences is None:
+                    jargon_sentences = self._sentences_with_jargon(raw, doc, has_model)
+                if doc[start].sent.start not in jargon_sentences:
+                    continue
             taken[start:end] = b"\x01" * (end - start)
             matches.append(self._match(entry, info, doc, doc_text, start, end))
-        # "@jargon": an everyday word is taken in its IT sense when its sentence also has
-        # unambiguous jargon ("the build agents on the Kubernetes cluster")
-        for key, start, end in deferred:
-            if any(taken[start:end]):
-                continue
-            sent = doc[start].sent
-            if any(m.token_start >= sent.start and m.token_end <= sent.end and not m.entry.context
-                   and m.entry.kind in ("jargon", "acronym") for m in matches):
-                entry, info = self._by_key[key]
-                taken[start:end] = b"\x01" * (end - start)
-                matches.append(self._match(entry, info, doc, doc_text, start, end))
         matches.sort(key=lambda m: m.start)
         return matches
+
+    def _sentences_with_jargon(self, raw, doc, has_model: bool) -> set[int]:
+        """First-token indexes of the sentences with an unambiguous jargon or acronym match."""
+        found = set()
+        for key, start, end in raw:
+            entry, _ = self._by_key[key]
+            if (not entry.context and entry.kind in ("jargon", "acronym")
+                    and self._context_ok(entry, doc, start, end, has_model)):
+                found.add(doc[start].sent.start)
+        return found
 
     @staticmethod
     def _match(entry: LexiconEntry, info: dict, doc, doc_text: str, start: int, end: int) -> LexiconMatch:
