@@ -30,13 +30,16 @@ class Identifier:
     kind: str     # a key of KINDS
 
 
-# the end of an identifier: no word character or hyphen next, and a dot only as punctuation
-_END = r"(?![\w-])(?!\.\w)"
 _GLUE = frozenset("to of in on by and or a an".split())
+# a run of text between spaces, brackets, quotes, slashes and clause punctuation
+_CHUNK = re.compile(r"[^\s()\[\]{}<>\"'`*|/\u2018\u2019\u201c\u201d,;!?]+")
+_STATUS_HINT = re.compile(r"\b[1-5]\d\d\b")
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict:
+    """Whole-chunk patterns (one regular-expression scan over the text finds the chunks; most
+    chunks are plain words and are skipped without trying any pattern)."""
     data = data_yaml("identifiers.yaml")
     extensions = "|".join(sorted(map(re.escape, data["file_extensions"]), key=len, reverse=True))
     codes = "|".join(str(c) for c in data["status_codes"])
@@ -44,12 +47,11 @@ def _patterns() -> dict:
     leads = "|".join(re.escape(w) for w in data["status_lead_words"])
     return {
         "known": frozenset(data["known_names"]),
-        "file": re.compile(rf"(?<![\w/.@-])(?:[\w-]+(?:\.[\w-]+)*\.(?:{extensions})|\.(?:[a-z][a-z0-9_-]{{2,}})){_END}", re.I),
-        "snake": re.compile(rf"(?<![\w.@/-])(?:__[A-Za-z0-9]+__|_{{0,2}}[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_{{0,2}}){_END}"),
-        "camel": re.compile(rf"(?<![\w.@/-])[a-z]{{2,}}[A-Z][A-Za-z0-9]*{_END}"),
-        "pascal": re.compile(rf"(?<![\w.@/-])(?:(?:[A-Z][a-z0-9]+){{3,}}|(?:[A-Z][a-z0-9]+)+(?:Error|Exception)){_END}"),
-        "mixed": re.compile(rf"(?<![\w.@/-])[a-z]+[0-9]+[a-z0-9]*{_END}"),
-        "kebab": re.compile(rf"(?<![\w.@/-])[a-z0-9]+(?:-[a-z0-9]+)+{_END}"),
+        "file": re.compile(rf"(?:[\w-]+(?:\.[\w-]+)*\.(?:{extensions})|\.[a-z][a-z0-9_-]{{2,}})", re.I),
+        "code": re.compile(r"__[A-Za-z0-9]+__|_{0,2}[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_{0,2}"
+                           r"|[a-z]{2,}[A-Z][A-Za-z0-9]*"
+                           r"|(?:[A-Z][a-z0-9]+){3,}|(?:[A-Z][a-z0-9]+)+(?:Error|Exception)"),
+        "label": re.compile(r"[a-z]+[0-9]+[a-z0-9]*|[a-z0-9]+(?:-[a-z0-9]+)+"),
         "status": re.compile(
             rf"\b(?:(?:{leads})(?:[ /]+(?:code|status))?[ /]+(?:{codes}|[1-5]\d\d)\b(?:\s+(?:errors?|responses?))?"
             rf"|(?:{codes})(?:\s+(?:{labels})\b|\s+errors?\b))",
@@ -73,28 +75,34 @@ def find(text: str) -> Iterator[Identifier]:
     """Identifiers in `text` (prose with non-prose masked), in order, not overlapping."""
     p = _patterns()
     found: list[Identifier] = []
-    for m in p["status"].finditer(text):
-        before = text[max(0, m.start() - 12):m.start()].lower()
-        plural = m.group(0).lower().endswith("errors")
-        number = re.search(r"\d{3}", m.group(0)).group(0)
-        if plural and number.endswith("00") and not re.search(r"(http|status|code|return\w*)[ /]*$", before) \
-                and not re.match(r"(?i)(http|status|code|return)", m.group(0)):
-            continue  # "500 errors" may be a count
-        found.append(Identifier(m.start(), m.end(), "status"))
-    for m in p["file"].finditer(text):
-        found.append(Identifier(m.start(), m.end(), "file"))
-    for key in ("snake", "camel", "pascal"):
-        for m in p[key].finditer(text):
-            if m.group(0) not in p["known"]:
-                found.append(Identifier(m.start(), m.end(), "code"))
-    for key in ("mixed", "kebab"):
-        for m in p[key].finditer(text):
-            word = m.group(0)
-            if len(word) >= 4 and _label(word):
-                found.append(Identifier(m.start(), m.end(), "label"))
+    if _STATUS_HINT.search(text):
+        for m in p["status"].finditer(text):
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            plural = m.group(0).lower().endswith("errors")
+            number = re.search(r"\d{3}", m.group(0)).group(0)
+            if plural and number.endswith("00") and not re.search(r"(http|status|code|return\w*)[ /]*$", before) \
+                    and not re.match(r"(?i)(http|status|code|return)", m.group(0)):
+                continue  # "500 errors" may be a count
+            found.append(Identifier(m.start(), m.end(), "status"))
+    known = p["known"]
+    for m in _CHUNK.finditer(text):
+        chunk = m.group(0)
+        if chunk.isalpha() and (chunk.islower() or chunk[1:].islower() or chunk.isupper()):
+            continue  # an ordinary word, capitalised word or acronym: most chunks stop here
+        chunk = chunk.rstrip(".:")
+        start, end = m.start(), m.start() + len(chunk)
+        if len(chunk) < 2:
+            continue
+        if p["file"].fullmatch(chunk):
+            found.append(Identifier(start, end, "file"))
+        elif p["code"].fullmatch(chunk):
+            if chunk not in known:
+                found.append(Identifier(start, end, "code"))
+        elif len(chunk) >= 4 and p["label"].fullmatch(chunk) and _label(chunk):
+            found.append(Identifier(start, end, "label"))
     found.sort(key=lambda i: (i.start, -(i.end - i.start)))
-    end = -1
+    last_end = -1
     for ident in found:
-        if ident.start >= end:
+        if ident.start >= last_end:
             yield ident
-            end = ident.end
+            last_end = ident.end

@@ -78,10 +78,11 @@ def _place(findings: list[Finding], text: str) -> None:
         finding.end_line, finding.end_column = index.locate(finding.end)
 
 
-def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings) -> FileResult:
+def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
+                lexicon: CompiledLexicon | None = None) -> FileResult:
     """Rules and scores for one document already run through the pipeline."""
     profile = data_yaml("audiences.yaml")[settings.audience]
-    lexicon = lexicon_for(settings)
+    lexicon = lexicon or lexicon_for(settings)
     all_matches = lexicon.find(doc, pipeline.has_model, document.prose)
     accept = settings.accept
     if accept:
@@ -184,12 +185,12 @@ def _lint_batch(batch: list[tuple[Document, Settings]]) -> list[FileResult]:
             by_model.setdefault(settings.model, []).append(index)
     for model, indexes in by_model.items():
         pipeline = build_pipeline(model)
-        for settings in {id(batch[i][1]): batch[i][1] for i in indexes}.values():
-            lexicon_for(settings)  # compile before parsing: errors surface before any work
+        # compile before parsing (errors surface before any work), once per settings object
+        lexicons = {id(batch[i][1]): lexicon_for(batch[i][1]) for i in indexes}
         texts = [batch[i][0].prose for i in indexes]
         for index, doc in zip(indexes, _parse(pipeline, texts)):
             document, settings = batch[index]
-            results[index] = lint_parsed(document, doc, pipeline, settings)
+            results[index] = lint_parsed(document, doc, pipeline, settings, lexicons[id(settings)])
     return [results[i] for i in range(len(batch))]
 
 

@@ -18,8 +18,10 @@ def bundled_lexicon_dir() -> Path:
     return _PACKAGE_DIR.parent / "lexicons"
 
 
-def bundled_lexicon_files() -> list[Path]:
-    return sorted(bundled_lexicon_dir().glob("*.yaml"))
+@functools.lru_cache(maxsize=1)
+def bundled_lexicon_files() -> tuple[Path, ...]:
+    """The bundled lexicon files (listed once per process)."""
+    return tuple(sorted(bundled_lexicon_dir().glob("*.yaml")))
 
 
 @functools.lru_cache(maxsize=None)
