@@ -31,9 +31,32 @@ class LexiconMatch:
 JARGON_NEARBY = "@jargon"
 
 
-def _words_nearby(words: frozenset[str], doc, start: int) -> bool:
-    """Whether the sentence of token `start` contains one of `words` (lower case)."""
-    return any(t.lower_ in words for t in doc[start].sent)
+class _Sentences:
+    """Which sentence each token is in, and each sentence's words as hashes: built from token
+    arrays once per document, so context checks create no Python object per token."""
+
+    def __init__(self, doc):
+        import numpy
+        from spacy.attrs import LOWER, SENT_START
+
+        columns = doc.to_array([SENT_START, LOWER])
+        starts = columns[:, 0].astype(numpy.int64) == 1
+        starts[0] = True
+        self._index = numpy.cumsum(starts) - 1
+        self._bounds = list(numpy.flatnonzero(starts)) + [len(doc)]
+        self._lower = columns[:, 1]
+        self._words: dict[int, set[int]] = {}
+
+    def of(self, token: int) -> int:
+        return int(self._index[token])
+
+    def has_any(self, token: int, hashes: frozenset[int]) -> bool:
+        sentence = self.of(token)
+        words = self._words.get(sentence)
+        if words is None:
+            words = self._words[sentence] = set(
+                self._lower[self._bounds[sentence]:self._bounds[sentence + 1]].tolist())
+        return not words.isdisjoint(hashes)
 
 
 def _normalise(text: str) -> str:
@@ -97,6 +120,8 @@ class CompiledLexicon:
                     patterns.append(Doc(nlp.vocab, words=words, spaces=spaces))
             if patterns:
                 (self._acronyms if entry.case_sensitive else self._phrases).add(strings[key], patterns)
+        self._context_hashes = {key: frozenset(strings.add(w) for w in entry.context if w != JARGON_NEARBY)
+                                for key, (entry, _) in self._by_key.items() if entry.context}
         self._single_lower = single_lower
         self._single_exact = single_exact
 
@@ -143,10 +168,13 @@ class CompiledLexicon:
         raw = list(self._phrases(doc)) + list(self._acronyms(doc)) + self._single_token_matches(doc)
         # longest first; between equal spans, an entry that lists the text itself beats one
         # that only reaches it by inflection
-        raw.sort(key=lambda m: (-(m[2] - m[1]), m[1], not self._lists(m[0], doc[m[1]:m[2]].text)))
+        # (one-token forms come from a table that already prefers listed forms)
+        raw.sort(key=lambda m: (-(m[2] - m[1]), m[1],
+                                m[2] - m[1] > 1 and not self._lists(m[0], doc[m[1]:m[2]].text)))
         taken = bytearray(len(doc))
         matches = []
         doc_text = doc.text if text is None else text
+        sentences = None
         jargon_sentences = None
         for key, start, end in raw:
             if any(taken[start:end]):
@@ -154,28 +182,31 @@ class CompiledLexicon:
             entry, info = self._by_key[key]
             if not self._context_ok(entry, doc, start, end, has_model):
                 continue
-            if entry.context and not _words_nearby(entry.context, doc, start):
-                if JARGON_NEARBY not in entry.context:
-                    continue
-                # "@jargon": an everyday word is taken in its IT sense when its sentence also
-                # has unambiguous jargon ("the build agents on the Kubernetes cluster")
-                if jargon_sentences is None:
-                    jargon_sentences = self._sentences_with_jargon(raw, doc, has_model)
-                if doc[start].sent.start not in jargon_sentences:
-                    continue
+            if entry.context:
+                if sentences is None:
+                    sentences = _Sentences(doc)
+                if not sentences.has_any(start, self._context_hashes[key]):
+                    if JARGON_NEARBY not in entry.context:
+                        continue
+                    # "@jargon": an everyday word is taken in its IT sense when its sentence
+                    # also has unambiguous jargon ("the build agents on the Kubernetes cluster")
+                    if jargon_sentences is None:
+                        jargon_sentences = self._sentences_with_jargon(raw, doc, has_model, sentences)
+                    if sentences.of(start) not in jargon_sentences:
+                        continue
             taken[start:end] = b"\x01" * (end - start)
             matches.append(self._match(entry, info, doc, doc_text, start, end))
         matches.sort(key=lambda m: m.start)
         return matches
 
-    def _sentences_with_jargon(self, raw, doc, has_model: bool) -> set[int]:
-        """First-token indexes of the sentences with an unambiguous jargon or acronym match."""
+    def _sentences_with_jargon(self, raw, doc, has_model: bool, sentences: "_Sentences") -> set[int]:
+        """Indexes of the sentences with an unambiguous jargon or acronym match."""
         found = set()
         for key, start, end in raw:
             entry, _ = self._by_key[key]
             if (not entry.context and entry.kind in ("jargon", "acronym")
                     and self._context_ok(entry, doc, start, end, has_model)):
-                found.add(doc[start].sent.start)
+                found.add(sentences.of(start))
         return found
 
     @staticmethod
