@@ -1,4 +1,4 @@
-"""Find lexicon terms in a parsed document with spaCy's PhraseMatcher.
+"""Find lexicon terms in a parsed document by the hashes spaCy gives its tokens.
 
 Phrases match on lower case, acronyms on exact spelling, both over every inflected form the
 inflection module generated. Context conditions (neighbouring words, part of speech) are applied
@@ -76,54 +76,77 @@ def _neighbour(doc, index: int, step: int):
 
 
 class CompiledLexicon:
-    """A set of lexicon entries compiled into matchers for one pipeline's vocabulary.
+    """A set of lexicon entries compiled for one pipeline's vocabulary.
 
-    Most forms are one token ("latency", "remediated", "VMs"): those are looked up by each
-    token's hash in a dict, which is faster to build and to run than a PhraseMatcher;
-    multi-token forms ("load balancers") go through spaCy's PhraseMatcher.
+    Every form becomes the tuple of its tokens' hashes (lower case, or exact spelling for
+    acronyms), indexed by its first token. Matching looks up each token of a document in that
+    index and compares the following tokens' hashes: no pattern Docs to build at start-up
+    (building them was a tenth of a cold start), one dict probe per token at run time.
     """
 
     def __init__(self, entries: Iterable[LexiconEntry], pipeline: Pipeline, use_cache: bool = True):
-        from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
-
         self.entries = tuple(entries)
-        nlp = pipeline.nlp
-        strings = nlp.vocab.strings
-        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        strings = pipeline.nlp.vocab.strings
         self._by_key: dict[int, tuple[LexiconEntry, dict]] = {}
-        single_lower: dict[int, int] = {}   # hash of a lower-case token -> entry key
-        single_exact: dict[int, int] = {}   # hash of an exact token (acronyms) -> entry key
+        # first token's hash -> [(hashes of the whole form, entry key)], longest forms first
+        self._by_first_lower: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+        self._by_first_exact: dict[int, list[tuple[tuple[int, ...], int]]] = {}
         expanded = expand_all(self.entries, use_cache=use_cache)
         all_forms = [f for group in expanded for f in group["forms"]]
         tokenized = iter(self._tokenize(pipeline, all_forms, use_cache))
+        single: dict[tuple[bool, int], int] = {}   # one-token forms already claimed
         for index, (entry, group) in enumerate(zip(self.entries, expanded)):
             key = strings.add(f"jl{index}")
             tags = group["forms"] if entry.case_sensitive else {
                 k.lower(): v for k, v in reversed(list(group["forms"].items()))}
             self._by_key[key] = (entry, {"tags": tags, "plain": group["plain"],
                                          "expansion": group.get("expansion", {})})
-            patterns = []
             listed = {f if entry.case_sensitive else f.lower() for f in entry.forms}
-            for form in group["forms"]:
-                words, spaces = next(tokenized)
-                if len(words) == 1:
-                    target = single_exact if entry.case_sensitive else single_lower
-                    word = words[0] if entry.case_sensitive else words[0].lower()
-                    word_hash = strings.add(word)
+            index_ = self._by_first_exact if entry.case_sensitive else self._by_first_lower
+            for _form in group["forms"]:
+                words, _spaces = next(tokenized)
+                if not entry.case_sensitive:
+                    words = [w.lower() for w in words]
+                hashes = tuple(strings.add(w) for w in words)
+                if len(hashes) == 1:
                     # a form an entry lists itself beats another entry's inflection of a
                     # different word ("hardening" the noun over "harden" the verb, inflected)
-                    if word_hash not in target or word in listed:
-                        target[word_hash] = key
-                else:
-                    patterns.append(Doc(nlp.vocab, words=words, spaces=spaces))
-            if patterns:
-                (self._acronyms if entry.case_sensitive else self._phrases).add(strings[key], patterns)
+                    claimed = single.get((entry.case_sensitive, hashes[0]))
+                    if claimed is not None and words[0] not in listed:
+                        continue
+                    if claimed is not None:
+                        index_[hashes[0]] = [c for c in index_[hashes[0]] if c[1] != claimed or len(c[0]) > 1]
+                    single[(entry.case_sensitive, hashes[0])] = key
+                index_.setdefault(hashes[0], []).append((hashes, key))
+        for table in (self._by_first_lower, self._by_first_exact):
+            for candidates in table.values():
+                candidates.sort(key=lambda c: -len(c[0]))
         self._context_hashes = {key: frozenset(strings.add(w) for w in entry.context if w != JARGON_NEARBY)
                                 for key, (entry, _) in self._by_key.items() if entry.context}
-        self._single_lower = single_lower
-        self._single_exact = single_exact
+
+    def _candidates(self, doc) -> list[tuple[int, int, int]]:
+        """(entry key, first token, end token) of every form found in the doc."""
+        from spacy.attrs import LOWER, ORTH
+
+        n = len(doc)
+        if not n:
+            return []
+        columns = doc.to_array([LOWER, ORTH])
+        found = []
+        for column, table in ((0, self._by_first_lower), (1, self._by_first_exact)):
+            if not table:
+                continue
+            values = columns[:, column].tolist()
+            get = table.get
+            for i, value in enumerate(values):
+                candidates = get(value)
+                if candidates is None:
+                    continue
+                for hashes, key in candidates:
+                    length = len(hashes)
+                    if length == 1 or (i + length <= n and tuple(values[i:i + length]) == hashes):
+                        found.append((key, i, i + length))
+        return found
 
     def _lists(self, key: int, text: str) -> bool:
         entry = self._by_key[key][0]
@@ -144,31 +167,13 @@ class CompiledLexicon:
         key = cache.digest(pipeline.name, pipeline.version, spacy.__version__, forms)
         return cache.cached("patterns", key, tokenize, use_cache)
 
-    def _single_token_matches(self, doc) -> list[tuple[int, int, int]]:
-        """One-token forms, looked up for every token by its hash (a dict probe per token)."""
-        from spacy.attrs import LOWER, ORTH
-
-        if not len(doc):
-            return []
-        columns = doc.to_array([LOWER, ORTH])
-        found = []
-        for column, table in ((0, self._single_lower), (1, self._single_exact)):
-            if not table:
-                continue
-            get = table.get
-            for i, value in enumerate(columns[:, column].tolist()):
-                key = get(value)
-                if key is not None:
-                    found.append((key, i, i + 1))
-        return found
-
     def find(self, doc, has_model: bool, text: str | None = None) -> list[LexiconMatch]:
         """Non-overlapping matches (longest first), with context conditions applied. `text`
         is the doc's text when the caller has it (Doc.text is rebuilt on every access)."""
-        raw = list(self._phrases(doc)) + list(self._acronyms(doc)) + self._single_token_matches(doc)
+        raw = self._candidates(doc)
         # longest first; between equal spans, an entry that lists the text itself beats one
         # that only reaches it by inflection
-        # (one-token forms come from a table that already prefers listed forms)
+        # (one-token forms were already resolved that way when compiling)
         raw.sort(key=lambda m: (-(m[2] - m[1]), m[1],
                                 m[2] - m[1] > 1 and not self._lists(m[0], doc[m[1]:m[2]].text)))
         taken = bytearray(len(doc))
