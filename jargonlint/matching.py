@@ -121,6 +121,10 @@ class CompiledLexicon:
         for table in (self._by_first_lower, self._by_first_exact):
             for candidates in table.values():
                 candidates.sort(key=lambda c: -len(c[0]))
+        import numpy
+
+        self._lower_keys = numpy.array(sorted(self._by_first_lower), dtype=numpy.uint64)
+        self._exact_keys = numpy.array(sorted(self._by_first_exact), dtype=numpy.uint64)
         self._context_hashes = {key: frozenset(strings.add(w) for w in entry.context if w != JARGON_NEARBY)
                                 for key, (entry, _) in self._by_key.items() if entry.context}
 
@@ -131,20 +135,25 @@ class CompiledLexicon:
         n = len(doc)
         if not n:
             return []
+        import numpy
+
         columns = doc.to_array([LOWER, ORTH])
         found = []
-        for column, table in ((0, self._by_first_lower), (1, self._by_first_exact)):
-            if not table:
+        for column, table, keys in ((0, self._by_first_lower, self._lower_keys),
+                                    (1, self._by_first_exact, self._exact_keys)):
+            if not len(keys):
                 continue
-            values = columns[:, column].tolist()
-            get = table.get
-            for i, value in enumerate(values):
-                candidates = get(value)
-                if candidates is None:
-                    continue
-                for hashes, key in candidates:
+            values = columns[:, column]
+            # which tokens start some form: a vectorised lookup in the sorted first-token hashes
+            where = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
+            hits = numpy.flatnonzero(keys[where] == values)
+            if not len(hits):
+                continue
+            as_list = values.tolist()
+            for i in hits.tolist():
+                for hashes, key in table[as_list[i]]:
                     length = len(hashes)
-                    if length == 1 or (i + length <= n and tuple(values[i:i + length]) == hashes):
+                    if length == 1 or (i + length <= n and tuple(as_list[i:i + length]) == hashes):
                         found.append((key, i, i + length))
         return found
 

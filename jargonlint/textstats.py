@@ -56,36 +56,54 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 
 
-def _is_instruction(sentence: str) -> bool:
-    """Starts with an imperative verb (after an optional "please"), and is not a question."""
-    words = _WORD.findall(sentence[:60].lower())
-    if words and words[0] == "please":
-        words = words[1:]
-    return bool(words) and words[0] in word_list("imperative_verbs.txt") and not sentence.rstrip().endswith("?")
+def _sentence_bounds(doc, text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of every sentence, from token arrays (no Span objects)."""
+    import numpy
+    from spacy.attrs import IDX, SENT_START
+
+    if not len(doc):
+        return []
+    columns = doc.to_array([SENT_START, IDX])
+    starts = columns[:, 0].astype(numpy.int64) == 1
+    starts[0] = True
+    offsets = columns[starts, 1].tolist()
+    return list(zip(offsets, offsets[1:] + [len(text)]))
 
 
 def count(doc, text: str, has_model: bool = False) -> TextStats:
     """TextStats for a parsed document; `text` is its prose (masked regions are spaces).
 
-    Sentences come from the pipeline. Words are found by regular expressions and tallied with
-    a Counter, so the per-word work (syllables, word lists) runs once per distinct word:
-    much faster than a Python object per spaCy token."""
+    Sentence boundaries come from the pipeline; words are found by one regular-expression scan
+    and tallied with a Counter, so the per-word work (syllables, word lists) runs once per
+    distinct word: much faster than a Python object per spaCy token."""
+    import bisect
+
     reader, provider, system, impact, impact_phrases, action_phrases, dates = _relevance_lexicon()
+    imperatives = word_list("imperative_verbs.txt")
     stats = TextStats()
-    for sent in doc.sents:
-        sentence = text[sent.start_char:sent.end_char]
-        words = len(_WORD.findall(sentence))
+    bounds = _sentence_bounds(doc, text)
+    matches = list(_WORD.finditer(text))
+    positions = [m.start() for m in matches]
+    for start, end in bounds:
+        first = bisect.bisect_left(positions, start)
+        last = bisect.bisect_left(positions, end, first)
+        words = last - first
         if not words:
             continue
-        stats.sentence_starts.append(sent.start_char)
-        stats.sentence_ends.append(sent.end_char)
+        stats.sentence_starts.append(start)
+        stats.sentence_ends.append(end)
         stats.sentences += 1
         stats.words += words
         stats.sentence_words.append(words)
-        if _is_instruction(sentence):
-            stats.reader_refs += 1     # an instruction addresses the reader ("Restart your PC.")
-            stats.action_hits += 1     # and gives them a next step
-    tally = Counter(_WORD.findall(text.lower().replace("\u2019", "'")))
+        # an instruction ("Restart your PC.", "Please call us.") addresses the reader and gives
+        # them a next step; a question does not
+        lead = matches[first].group(0).lower()
+        if lead == "please" and first + 1 < last:
+            lead = matches[first + 1].group(0).lower()
+        if lead in imperatives and not text[start:end].rstrip().endswith("?"):
+            stats.reader_refs += 1
+            stats.action_hits += 1
+    tally = Counter(m.group(0).lower().replace("\u2019", "'") for m in matches)
     for word, n in tally.items():
         if word[0].isdigit():
             stats.syllables += n
