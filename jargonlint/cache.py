@@ -6,7 +6,8 @@ depends on, so a stale entry is never read, only left behind. Writes are atomic 
 + rename) and best effort: a read-only home directory just means no cache.
 
 Location: $JARGONLINT_CACHE_DIR, else $XDG_CACHE_HOME/jargonlint, else ~/.cache/jargonlint.
-JARGONLINT_NO_CACHE=1 (or the setting use-cache = false) turns it off.
+JARGONLINT_NO_CACHE=1 (or the setting use-cache = false) turns it off. The newest few files
+of each kind are kept; older ones are deleted when a new one is written.
 """
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ def cached(kind: str, key: str, build: Callable[[], Any], use_cache: bool = True
     return value
 
 
+KEEP_PER_KIND = 8
+
+
 def _write(path: Path, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,5 +70,17 @@ def _write(path: Path, value: Any) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        _prune(path)
     except OSError:
         pass
+
+
+def _prune(path: Path) -> None:
+    """Keep the newest few files of this kind: keys change with every lexicon edit or upgrade."""
+    kind = path.name.rsplit("-", 1)[0]
+    siblings = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in siblings[KEEP_PER_KIND:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass

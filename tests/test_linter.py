@@ -53,3 +53,17 @@ def test_cache_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("JARGONLINT_NO_CACHE", "1")
     assert cache.cached("thing", "k", lambda: 7) == 7
     assert not (tmp_path / "cache").exists()
+
+
+def test_old_cache_files_are_pruned(tmp_path, monkeypatch):
+    import time
+
+    from jargonlint import cache
+
+    monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(tmp_path))
+    for i in range(cache.KEEP_PER_KIND + 3):
+        cache.cached("thing", f"k{i}", lambda: i)
+        time.sleep(0.01)
+    kept = sorted(p.name for p in tmp_path.glob("thing-*.pickle"))
+    assert len(kept) == cache.KEEP_PER_KIND
+    assert "thing-k0.pickle" not in kept and f"thing-k{cache.KEEP_PER_KIND + 2}.pickle" in kept
