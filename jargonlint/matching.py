@@ -31,6 +31,16 @@ class LexiconMatch:
 JARGON_NEARBY = "@jargon"
 
 
+def _positions(sorted_keys, values) -> list[int]:
+    """Indexes of `values` that occur in the sorted array `sorted_keys` (vectorised)."""
+    import numpy
+
+    if not len(sorted_keys) or not len(values):
+        return []
+    where = numpy.minimum(numpy.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return numpy.flatnonzero(sorted_keys[where] == values).tolist()
+
+
 class _Sentences:
     """Which sentence each token is in, and each sentence's words as hashes: built from token
     arrays once per document, so context checks create no Python object per token."""
@@ -75,26 +85,39 @@ def _neighbour(doc, index: int, step: int):
     return None
 
 
+_MIX = 0x9E3779B97F4A7C15
+_MASK = (1 << 64) - 1
+
+
+def _pair_code(first: int, second: int) -> int:
+    """One 64-bit code for two token hashes (numpy computes the same with uint64 wrap-around)."""
+    return (first * _MIX + second) & _MASK
+
+
 class CompiledLexicon:
     """A set of lexicon entries compiled for one pipeline's vocabulary.
 
     Every form becomes the tuple of its tokens' hashes (lower case, or exact spelling for
-    acronyms), indexed by its first token. Matching looks up each token of a document in that
-    index and compares the following tokens' hashes: no pattern Docs to build at start-up
-    (building them was a tenth of a cold start), one dict probe per token at run time.
+    acronyms). One-token forms are indexed by that hash, longer ones by a code for their first
+    two hashes, so common first words ("in order to", "at this point") cost nothing until
+    the second word matches too. Matching finds candidate positions for a whole document with
+    vectorised lookups in sorted arrays, then compares the few candidates in Python: no
+    pattern Docs to build at start-up, no Python work for most tokens.
     """
 
     def __init__(self, entries: Iterable[LexiconEntry], pipeline: Pipeline, use_cache: bool = True):
+        import numpy
+
         self.entries = tuple(entries)
         strings = pipeline.nlp.vocab.strings
         self._by_key: dict[int, tuple[LexiconEntry, dict]] = {}
-        # first token's hash -> [(hashes of the whole form, entry key)], longest forms first
-        self._by_first_lower: dict[int, list[tuple[tuple[int, ...], int]]] = {}
-        self._by_first_exact: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+        # per attribute (0: lower case, 1: exact spelling): one-token hash -> entry key, and
+        # code of the first two hashes -> [(hashes of the whole form, entry key)], longest first
+        self._singles: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._multis: tuple[dict, dict] = ({}, {})
         expanded = expand_all(self.entries, use_cache=use_cache)
         all_forms = [f for group in expanded for f in group["forms"]]
         tokenized = iter(self._tokenize(pipeline, all_forms, use_cache))
-        single: dict[tuple[bool, int], int] = {}   # one-token forms already claimed
         for index, (entry, group) in enumerate(zip(self.entries, expanded)):
             key = strings.add(f"jl{index}")
             tags = group["forms"] if entry.case_sensitive else {
@@ -102,7 +125,8 @@ class CompiledLexicon:
             self._by_key[key] = (entry, {"tags": tags, "plain": group["plain"],
                                          "expansion": group.get("expansion", {})})
             listed = {f if entry.case_sensitive else f.lower() for f in entry.forms}
-            index_ = self._by_first_exact if entry.case_sensitive else self._by_first_lower
+            attribute = 1 if entry.case_sensitive else 0
+            singles, multis = self._singles[attribute], self._multis[attribute]
             for _form in group["forms"]:
                 words, _spaces = next(tokenized)
                 if not entry.case_sensitive:
@@ -111,49 +135,47 @@ class CompiledLexicon:
                 if len(hashes) == 1:
                     # a form an entry lists itself beats another entry's inflection of a
                     # different word ("hardening" the noun over "harden" the verb, inflected)
-                    claimed = single.get((entry.case_sensitive, hashes[0]))
-                    if claimed is not None and words[0] not in listed:
-                        continue
-                    if claimed is not None:
-                        index_[hashes[0]] = [c for c in index_[hashes[0]] if c[1] != claimed or len(c[0]) > 1]
-                    single[(entry.case_sensitive, hashes[0])] = key
-                index_.setdefault(hashes[0], []).append((hashes, key))
-        for table in (self._by_first_lower, self._by_first_exact):
-            for candidates in table.values():
+                    if hashes[0] not in singles or words[0] in listed:
+                        singles[hashes[0]] = key
+                else:
+                    multis.setdefault(_pair_code(hashes[0], hashes[1]), []).append((hashes, key))
+        for multis in self._multis:
+            for candidates in multis.values():
                 candidates.sort(key=lambda c: -len(c[0]))
-        import numpy
-
-        self._lower_keys = numpy.array(sorted(self._by_first_lower), dtype=numpy.uint64)
-        self._exact_keys = numpy.array(sorted(self._by_first_exact), dtype=numpy.uint64)
+        self._single_keys = tuple(numpy.array(sorted(t), dtype=numpy.uint64) for t in self._singles)
+        self._multi_keys = tuple(numpy.array(sorted(t), dtype=numpy.uint64) for t in self._multis)
         self._context_hashes = {key: frozenset(strings.add(w) for w in entry.context if w != JARGON_NEARBY)
                                 for key, (entry, _) in self._by_key.items() if entry.context}
 
     def _candidates(self, doc) -> list[tuple[int, int, int]]:
         """(entry key, first token, end token) of every form found in the doc."""
+        import numpy
         from spacy.attrs import LOWER, ORTH
 
         n = len(doc)
         if not n:
             return []
-        import numpy
-
         columns = doc.to_array([LOWER, ORTH])
         found = []
-        for column, table, keys in ((0, self._by_first_lower, self._lower_keys),
-                                    (1, self._by_first_exact, self._exact_keys)):
-            if not len(keys):
+        for attribute in (0, 1):
+            values = columns[:, attribute]
+            singles, keys = self._singles[attribute], self._single_keys[attribute]
+            for i in _positions(keys, values):
+                found.append((singles[int(values[i])], i, i + 1))
+            keys = self._multi_keys[attribute]
+            if n < 2 or not len(keys):
                 continue
-            values = columns[:, column]
-            # which tokens start some form: a vectorised lookup in the sorted first-token hashes
-            where = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
-            hits = numpy.flatnonzero(keys[where] == values)
-            if not len(hits):
+            with numpy.errstate(over="ignore"):
+                pairs = values[:-1] * numpy.uint64(_MIX) + values[1:]
+            hits = _positions(keys, pairs)
+            if not hits:
                 continue
             as_list = values.tolist()
-            for i in hits.tolist():
-                for hashes, key in table[as_list[i]]:
+            multis = self._multis[attribute]
+            for i in hits:
+                for hashes, key in multis[int(pairs[i])]:
                     length = len(hashes)
-                    if length == 1 or (i + length <= n and tuple(as_list[i:i + length]) == hashes):
+                    if length == 2 or (i + length <= n and tuple(as_list[i:i + length]) == hashes):
                         found.append((key, i, i + length))
         return found
 

@@ -73,21 +73,15 @@ def _sentence_bounds(doc, text: str) -> list[tuple[int, int]]:
 def count(doc, text: str, has_model: bool = False) -> TextStats:
     """TextStats for a parsed document; `text` is its prose (masked regions are spaces).
 
-    Sentence boundaries come from the pipeline; words are found by one regular-expression scan
-    and tallied with a Counter, so the per-word work (syllables, word lists) runs once per
-    distinct word: much faster than a Python object per spaCy token."""
-    import bisect
-
+    Sentence boundaries come from the pipeline; words are counted and tallied by regular
+    expressions and a Counter (C code), so the per-word work in Python (syllables, word lists)
+    runs once per distinct word: much faster than a Python object per spaCy token."""
     reader, provider, system, impact, impact_phrases, action_phrases, dates = _relevance_lexicon()
     imperatives = word_list("imperative_verbs.txt")
     stats = TextStats()
     bounds = _sentence_bounds(doc, text)
-    matches = list(_WORD.finditer(text))
-    positions = [m.start() for m in matches]
     for start, end in bounds:
-        first = bisect.bisect_left(positions, start)
-        last = bisect.bisect_left(positions, end, first)
-        words = last - first
+        words = len(_WORD.findall(text, start, end))
         if not words:
             continue
         stats.sentence_starts.append(start)
@@ -97,13 +91,15 @@ def count(doc, text: str, has_model: bool = False) -> TextStats:
         stats.sentence_words.append(words)
         # an instruction ("Restart your PC.", "Please call us.") addresses the reader and gives
         # them a next step; a question does not
-        lead = matches[first].group(0).lower()
-        if lead == "please" and first + 1 < last:
-            lead = matches[first + 1].group(0).lower()
-        if lead in imperatives and not text[start:end].rstrip().endswith("?"):
+        lead = _WORD.search(text, start, end)
+        word = lead.group(0).lower()
+        if word == "please":
+            lead = _WORD.search(text, lead.end(), end)
+            word = lead.group(0).lower() if lead else ""
+        if word in imperatives and not text[start:end].rstrip().endswith("?"):
             stats.reader_refs += 1
             stats.action_hits += 1
-    tally = Counter(m.group(0).lower().replace("\u2019", "'") for m in matches)
+    tally = Counter(_WORD.findall(text.lower().replace("\u2019", "'")))
     for word, n in tally.items():
         if word[0].isdigit():
             stats.syllables += n
