@@ -77,7 +77,7 @@ def test_sarif_structure(cli, files):
 def test_github_annotations(cli, files):
     code, out, _ = cli("check", "--model", "none", "--format", "github", str(files / "jargon.txt"))
     lines = out.splitlines()
-    assert lines and all(l.startswith(("::warning file=", "::notice file=", "::error file=")) for l in lines)
+    assert lines and all(line.startswith(("::warning file=", "::notice file=", "::error file=")) for line in lines)
     assert ",line=1,col=" in lines[0]
 
 

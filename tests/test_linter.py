@@ -62,7 +62,7 @@ def test_old_cache_files_are_pruned(tmp_path, monkeypatch):
 
     monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(tmp_path))
     for i in range(cache.KEEP_PER_KIND + 3):
-        cache.cached("thing", f"k{i}", lambda: i)
+        cache.cached("thing", f"k{i}", lambda i=i: i)
         time.sleep(0.01)
     kept = sorted(p.name for p in tmp_path.glob("thing-*.pickle"))
     assert len(kept) == cache.KEEP_PER_KIND
