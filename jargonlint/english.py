@@ -15,8 +15,10 @@ NLTK data). The table is built once, on the first run (~1.5 s).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import math
+import operator
 import re
 
 from . import cache
@@ -71,15 +73,8 @@ def _table() -> tuple[list[str], list[float], bytes]:
 
 
 def _count_at_least(zipfs: list[float], threshold: float) -> int:
-    """How many leading values of the descending list are >= threshold (binary search)."""
-    low, high = 0, len(zipfs)
-    while low < high:
-        middle = (low + high) // 2
-        if zipfs[middle] >= threshold:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    """How many leading values of the descending list are >= threshold."""
+    return bisect.bisect_right(zipfs, -threshold, key=operator.neg)
 
 
 @functools.lru_cache(maxsize=16)

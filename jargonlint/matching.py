@@ -13,6 +13,7 @@ from . import cache
 from .inflection import expand_all
 from .lexicon import LexiconEntry
 from .nlp import Pipeline
+from .segmentation import sentence_start_flags
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,12 @@ class _Sentences:
 
     def __init__(self, doc):
         import numpy
-        from spacy.attrs import LOWER, SENT_START
+        from spacy.attrs import LOWER
 
-        columns = doc.to_array([SENT_START, LOWER])
-        starts = columns[:, 0].astype(numpy.int64) == 1
-        starts[0] = True
+        starts = sentence_start_flags(doc)
         self._index = numpy.cumsum(starts) - 1
         self._bounds = list(numpy.flatnonzero(starts)) + [len(doc)]
-        self._lower = columns[:, 1]
+        self._lower = doc.to_array(LOWER)
         self._words: dict[int, set[int]] = {}
 
     def of(self, token: int) -> int:

@@ -44,6 +44,18 @@ def line_break_starts(text: str, token_starts) -> list[int]:
     return starts
 
 
+def sentence_start_flags(doc):
+    """A boolean array: which tokens start a sentence (the first token always does). Read from
+    token arrays, so callers need no Span or Token objects."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    flags = doc.to_array(SENT_START).astype(numpy.int64) == 1
+    if len(flags):
+        flags[0] = True
+    return flags
+
+
 def mark_sentences(doc, text: str):
     """Set every token's SENT_START of a blank-pipeline doc; `text` is doc.text (passed in by
     callers that have it: Doc.text is rebuilt from the tokens on every access)."""

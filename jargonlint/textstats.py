@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .english import syllables
 from .passive import passive_spans
 from .resources import data_yaml, word_list
+from .segmentation import sentence_start_flags
 
 @dataclass
 class TextStats:
@@ -58,15 +59,11 @@ _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\
 
 def _sentence_bounds(doc, text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of every sentence, from token arrays (no Span objects)."""
-    import numpy
-    from spacy.attrs import IDX, SENT_START
+    from spacy.attrs import IDX
 
     if not len(doc):
         return []
-    columns = doc.to_array([SENT_START, IDX])
-    starts = columns[:, 0].astype(numpy.int64) == 1
-    starts[0] = True
-    offsets = columns[starts, 1].tolist()
+    offsets = doc.to_array(IDX)[sentence_start_flags(doc)].tolist()
     return list(zip(offsets, offsets[1:] + [len(text)]))
 
 

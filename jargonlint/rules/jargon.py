@@ -20,7 +20,8 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         return None
     # a capital that belongs to the name ("Microsoft 365 admin centre", "Kubernetes") says
     # nothing about sentence position: the replacement is capitalised only at sentence start
-    first_word = match.text.split()[0].lower() if match.text.split() else ""
+    words = match.text.split()
+    first_word = words[0].lower() if words else ""
     fixed_case = entry.case_sensitive or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, match.plain, fixed_case)
@@ -67,8 +68,8 @@ _EXPLAINED_AFTER = re.compile(
     re.IGNORECASE)
 
 
-def explained_terms(ctx: RuleContext, matches) -> set[str]:
-    """Entries (by term) explained in the text at some match; later uses count as explained."""
+def explained_terms(ctx: RuleContext, matches) -> dict[str, int]:
+    """Term -> offset of the match where the text explains it; later uses count as explained."""
     explained: dict[str, int] = {}
     text = ctx.document.prose
     for match in matches:
