@@ -20,6 +20,7 @@ KINDS = {
     "code": "A name from program code or configuration; it means nothing to a reader outside IT.",
     "label": "An internal label for a system, region or chip type; say which service or place it means.",
     "status": "A technical error number; say what stopped working for the reader instead.",
+    "product": "The name of a cloud provider's technical service; say what it does for the reader.",
 }
 
 
@@ -28,6 +29,13 @@ class Identifier:
     start: int
     end: int
     kind: str     # a key of KINDS
+    # where the part no lexicon covers starts: "AWS Glue" is a product name even where the
+    # lexicon already knows "AWS"
+    own_start: int = -1
+
+    @property
+    def checked_from(self) -> int:
+        return self.start if self.own_start < 0 else self.own_start
 
 
 _GLUE = frozenset("to of in on by and or a an".split())
@@ -45,18 +53,35 @@ def _patterns() -> dict:
     codes = "|".join(str(c) for c in data["status_codes"])
     labels = "|".join(re.escape(label) for label in sorted(data["status_labels"], key=len, reverse=True))
     leads = "|".join(re.escape(w) for w in data["status_lead_words"])
+    weak_leads = "|".join(re.escape(w) for w in data["status_weak_lead_words"])
+    vendors = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in data["cloud_vendors"])
     return {
         "known": frozenset(data["known_names"]),
-        "file": re.compile(rf"(?:[\w-]+(?:\.[\w-]+)*\.(?:{extensions})|\.[a-z][a-z0-9_-]{{2,}})", re.I),
+        "file": re.compile(rf"(?:[\w-]+(?:\.[\w-]+)*\.(?:{extensions})|\.(?:[a-z][a-z0-9_-]{{2,}}|{extensions}))", re.I),
+        # names from code and product names written like code: snake_case, camelCase,
+        # PascalCase with two or more humps ("IngressRoute"), capitals glued to a word
+        # ("OOMKilled", "ADSync", "DevEX", "TestPyPI"), digits inside a word ("Log4Shell")
         "code": re.compile(r"__[A-Za-z0-9]+__|_{0,2}[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_{0,2}"
                            r"|[a-z]{2,}[A-Z][A-Za-z0-9]*"
-                           r"|(?:[A-Z][a-z0-9]+){3,}|(?:[A-Z][a-z0-9]+)+(?:Error|Exception)"),
+                           r"|[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+[A-Z]*s?|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*"
+                           r"|[A-Z]{2,}[A-Z][a-z]{2,}s?"
+                           r"|[A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z]+"),
+        "person": re.compile(r"(?:Mc|Mac|O'|D')[A-Z][a-z]+"),
+        "vendor_hint": re.compile(rf"\b(?:{vendors})\s+[A-Z]"),
+        "product": re.compile(rf"\b(?:{vendors})\s+([A-Z][A-Za-z0-9]+(?:\s+[A-Z][A-Za-z0-9]+)?)\b"),
+        "big_o": re.compile(r"\bO\((?:[1nNkK]|log\s*[nN]|[nNkK]\s*(?:\*\*|\^)\s*\d|[nN]\s*log\s*[nN]|[nNkK]\s*\d)\)"),
         "label": re.compile(r"[a-z]+[0-9]+[a-z0-9]*|[a-z0-9]+(?:-[a-z0-9]+)+"),
         "status": re.compile(
             rf"\b(?:(?:{leads})(?:[ /]+(?:code|status))?[ /]+(?:{codes}|[1-5]\d\d)\b(?:\s+(?:errors?|responses?))?"
+            rf"|(?:{weak_leads})(?:[ /]+(?:code|status))?[ /]+(?:{codes})\b(?:\s+(?:errors?|responses?))?"
             rf"|(?:{codes})(?:\s+(?:{labels})\b|\s+errors?\b))",
             re.I),
     }
+
+
+def known_names() -> frozenset[str]:
+    """Names written like code that a business reader knows ("iPhone", "GitHub")."""
+    return _patterns()["known"]
 
 
 def _label(word: str) -> bool:
@@ -84,6 +109,11 @@ def find(text: str) -> Iterator[Identifier]:
                     and not re.match(r"(?i)(http|status|code|return)", m.group(0)):
                 continue  # "500 errors" may be a count
             found.append(Identifier(m.start(), m.end(), "status"))
+    if "O(" in text:
+        found.extend(Identifier(m.start(), m.end(), "code") for m in p["big_o"].finditer(text))
+    if p["vendor_hint"].search(text):
+        found.extend(Identifier(m.start(), m.end(), "product", m.start(1)) for m in p["product"].finditer(text)
+                     if not is_common(m.group(1).split()[0].lower(), 5.0))
     known = p["known"]
     for m in _CHUNK.finditer(text):
         chunk = m.group(0)
@@ -96,7 +126,7 @@ def find(text: str) -> Iterator[Identifier]:
         if p["file"].fullmatch(chunk):
             found.append(Identifier(start, end, "file"))
         elif p["code"].fullmatch(chunk):
-            if chunk not in known:
+            if chunk not in known and chunk.rstrip("s") not in known and not p["person"].fullmatch(chunk):
                 found.append(Identifier(start, end, "code"))
         elif len(chunk) >= 4 and p["label"].fullmatch(chunk) and _label(chunk):
             found.append(Identifier(start, end, "label"))

@@ -98,7 +98,7 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
                       audience=settings.audience, profile=profile, matches=matches,
                       all_matches=all_matches, stats=stats, readability=read, accept=accept,
                       options=settings.rule_options, severities=settings.severities,
-                      sentence_starts=stats.sentence_starts, covered=covered)
+                      sentence_starts=stats.sentence_starts, covered=covered, lexicon=lexicon)
     ignored = settings.ignored_for(document.path)
     findings: list[Finding] = []
     for rule in selected(settings.select, settings.ignore):

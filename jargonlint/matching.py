@@ -88,6 +88,9 @@ _MIX = 0x9E3779B97F4A7C15
 _MASK = (1 << 64) - 1
 
 
+_NAMING_KINDS = frozenset({"jargon", "acronym", "buzzword"})
+
+
 def _pair_code(first: int, second: int) -> int:
     """One 64-bit code for two token hashes (numpy computes the same with uint64 wrap-around)."""
     return (first * _MIX + second) & _MASK
@@ -145,6 +148,22 @@ class CompiledLexicon:
         self._multi_keys = tuple(numpy.array(sorted(t), dtype=numpy.uint64) for t in self._multis)
         self._context_hashes = {key: frozenset(strings.add(w) for w in entry.context if w != JARGON_NEARBY)
                                 for key, (entry, _) in self._by_key.items() if entry.context}
+
+    def knows(self, phrase: str) -> bool:
+        """Whether a jargon, acronym or buzzword entry lists `phrase` (any inflection, any
+        context): "rate limits", "deploying". JL105 uses it to tell "readonly" (read + only,
+        words the reader knows) from "ratelimits" (a term the lexicon calls jargon)."""
+        from spacy.strings import get_string_id
+
+        hashes = tuple(get_string_id(w) for w in phrase.lower().split())
+        if not hashes:
+            return False
+        if len(hashes) == 1:
+            keys = [self._singles[0].get(hashes[0])]
+        else:
+            keys = [key for form, key in self._multis[0].get(_pair_code(hashes[0], hashes[1]), ())
+                    if form == hashes]
+        return any(key is not None and self._by_key[key][0].kind in _NAMING_KINDS for key in keys)
 
     def _candidates(self, doc) -> list[tuple[int, int, int]]:
         """(entry key, first token, end token) of every form found in the doc."""

@@ -55,3 +55,12 @@ def test_email_edge_cases():
         b'Subject: hi\nContent-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/html\n\n'
         b"<p>Our <b>NOC</b> saw latency</p>\n--b--\n", "h.eml")
     assert "NOC" in html_only.prose and "<b>" not in html_only.prose
+
+
+def test_plain_text_masks_link_targets_urls_with_brackets_and_format_placeholders():
+    text = ("See [part two](2023-11-14-2-security-audit.md) and "
+            "https://en.wikipedia.org/wiki/Brownout_(software_engineering). At 2022-06-02 HH:mm we acted.")
+    prose = plain.extract(text)
+    assert len(prose) == len(text)
+    assert "security" not in prose and "software_engineering" not in prose and "HH" not in prose
+    assert "[part two" in prose and prose.rstrip().endswith("we acted.")

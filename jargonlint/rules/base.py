@@ -31,6 +31,17 @@ class RuleContext:
     severities: dict[str, Severity] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)   # char offset of each sentence
     covered: bytearray = field(default_factory=bytearray)      # 1 where a lexicon term matched
+    lexicon: Any = None                 # the CompiledLexicon, for questions about words
+    _identifiers: list | None = field(default=None, repr=False)
+
+    def identifiers(self) -> list:
+        """Technical identifiers in the prose (file names, code names, labels, HTTP codes),
+        found once per document: JL101 reports them, JL102 leaves acronyms inside them alone."""
+        if self._identifiers is None:
+            from .. import identifiers
+
+            self._identifiers = list(identifiers.find(self.document.prose))
+        return self._identifiers
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains character `offset`."""

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from .. import acronyms, identifiers
 from ..english import common_words, is_common
+from ..known_parts import reads_as_known_words
 from ..matching import LexiconMatch
 from ..models import Finding, Fix, Safety, Severity
 from ..rewrite import replacement_for
@@ -59,10 +60,11 @@ class LexiconRule(Rule):
 # "failover (switching to the spare line)", "latency - the delay before ...", "a VLAN, or
 # separate network, ...". The term then counts as explained, like a defined acronym.
 _EXPLAINED_AFTER = re.compile(
-    r"(?:\s*,\s*(?:which|that)\s+(?:is|are|means|mean)\b(?!\s+(?:why|because)\b)"
+    r"(?:\s*,\s*(?:which|that)\s+(?:(?:is|are)\s+(?:a|an|the|how|what|where|when|who|one|just|simply|basically)"
+    r"|means?)\b"
     r"|\s*,?\s+(?:which\s+means|meaning|i\.e\.|that\s+is,|or\s+in\s+plain\s+terms)\b"
     r"|\s*,\s*or\s+\w+(?:\s+\w+){0,3}\s*,"
-    r"|\s+\((?![A-Z0-9&/-]{2,10}s?\))[^()]{3,120}\)"
+    r"|\s+\((?![A-Z0-9&/-]{2,10}s?\))(?!\s*(?:e\.g\.|eg\b|see\b|like\b))(?=[^()]*[A-Za-z]{3}[^()]*\))[^()]{3,120}\)"
     r"|\s+[\u2013\u2014-]{1,2}\s+(?:the|a|an|how|what|when|where|which|that)\b"
     r"|\s+(?:is\s+short\s+for|refers\s+to|stands\s+for)\b)",
     re.IGNORECASE)
@@ -116,15 +118,12 @@ class JargonTerm(LexiconRule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         yield from super().check(ctx)
-        wanted = self.option(ctx, "identifiers")
-        if wanted is None:
-            wanted = ctx.profile["flag_identifiers"]
-        if not wanted:
+        if not identifiers_reported(ctx):
             return
         text, covered = ctx.document.prose, ctx.covered
-        for ident in identifiers.find(text):
+        for ident in ctx.identifiers():
             name = text[ident.start:ident.end]
-            if any(covered[ident.start:ident.end]) or name.lower() in ctx.accept:
+            if any(covered[ident.checked_from:ident.end]) or name.lower() in ctx.accept:
                 continue
             yield self.finding(
                 ctx, ident.start, ident.end,
@@ -173,6 +172,10 @@ class UndefinedAcronym(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         known = [m for m in ctx.matches if m.entry.kind == "acronym" and m.entry.action != "replace"]
+        # "HTTP" in "HTTP 502 errors": JL101 reports the whole error code, once
+        status = [(i.start, i.end) for i in ctx.identifiers() if i.kind == "status"] \
+            if known and identifiers_reported(ctx) else []
+        known = [m for m in known if not any(s <= m.start and m.end <= e for s, e in status)]
         expansions = {m.entry.term: m.entry.expansion for m in known}
         defined = acronyms.definitions(ctx.document.prose, expansions)
         reported: set[str] = set()
@@ -210,6 +213,8 @@ class UndefinedAcronym(Rule):
             short = acronyms.core(word)
             if short in reported or short.lower() in ctx.accept or word.lower() in ctx.accept:
                 continue
+            if _REFERENCE_NUMBER.match(text, start + len(word)) or _common_compound(text, start):
+                continue  # "PYSEC-2025-72", "INC-4411": a reference number; "AS-IS": emphasis
             if _common_word(short):
                 continue
             sentence = ctx.sentence_of(start)
@@ -227,6 +232,22 @@ class UndefinedAcronym(Rule):
                 severity=level,
                 explanation="An abbreviation no lexicon knows; the reader may not know it either.",
                 suggestions=[f"<full name> ({short})"])
+
+
+_REFERENCE_NUMBER = re.compile(r"-\d")
+_CAPS_COMPOUND = re.compile(r"[A-Z]+(?:-[A-Z]+)+\b")
+
+
+def _common_compound(text: str, start: int) -> bool:
+    """A hyphenated word in capitals made of common words ("AS-IS", "FOLLOW-UP") is emphasis."""
+    found = _CAPS_COMPOUND.match(text, start)
+    return found is not None and all(is_common(part.lower(), 3.0) for part in found.group(0).split("-"))
+
+
+def identifiers_reported(ctx: RuleContext) -> bool:
+    """Whether JL101 reports technical identifiers for this audience (its `identifiers` option)."""
+    wanted = ctx.options.get("JL101", {}).get("identifiers")
+    return ctx.profile["flag_identifiers"] if wanted is None else bool(wanted)
 
 
 _CAPS_WORD = re.compile(r"(?<![\w&-])[A-Z0-9][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?:'s)?(?![\w&])")
@@ -329,6 +350,7 @@ class UncommonWord(Rule):
             threshold = ctx.profile["uncommon_zipf"]
         min_length = self.option(ctx, "min_length")
         common = common_words(threshold)
+        knows = ctx.lexicon.knows if ctx.lexicon is not None else (lambda phrase: False)
         text, covered = ctx.document.prose, ctx.covered
         seen: set[str] = set()
         for found in _WORD.finditer(text):
@@ -348,6 +370,8 @@ class UncommonWord(Rule):
             if _code_like(text, start, found.end()):
                 continue
             seen.add(lower)
+            if lower in _known_names() or reads_as_known_words(lower, knows):
+                continue
             if ctx.has_model:
                 span = ctx.doc.char_span(start, found.end())
                 if span is not None and span.root.pos_ == "PROPN":
@@ -359,6 +383,13 @@ class UncommonWord(Rule):
 
 
 _WORD = re.compile(r"(?<![\w'\u2019])[^\W\d_]+(?![\w'\u2019])")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Well-known names written like code ("PyPI", "GitHub"), in lower case: "pypi" is the
+    same name typed quickly, not an uncommon word."""
+    return frozenset(name.lower() for name in identifiers.known_names())
 _CODE_BEFORE = frozenset("_/\\=.$@#`<>{}[]:")
 _CODE_AFTER = frozenset("_/\\=$@#`<>{}[](")
 

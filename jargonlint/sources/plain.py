@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import re
 
-URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]", re.I)
+# a URL may hold balanced parentheses ("https://en.wikipedia.org/wiki/Brownout_(software_engineering)")
+URL = re.compile(r"\b(?:https?://|ftp://|www\.)(?:\([^\s<>()\"']*\)|[^\s<>()\"'])*"
+                 r"(?:\([^\s<>()\"']*\)|[^\s<>()\"'.,;:!?])", re.I)
+# the target of a Markdown-style link written in a plain-text message: "[our report](2023-07-pypi.md)"
+LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 # bare host names ("pypi.org", "get.jenkins.io"): a dot-separated name ending in a common TLD
 HOSTNAME = re.compile(r"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
                       r"(?:com|org|net|io|dev|edu|gov|co|uk|de|eu|info|biz|app|cloud|ai|me|us|ca|au|nz|fr|nl|se|dk)"
                       r"(?:/[^\s<>()\"']*)?(?![\w-])", re.I)
 EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PATH = re.compile(r"(?<![\w/])(?:~|\.{1,2})?/(?:[\w.-]+/)+[\w.-]*|\b[A-Za-z]:\\(?:[\w .-]+\\)*[\w.-]*")
+# date and time format placeholders ("2022-06-02 HH:mm", "YYYY-MM-DD") are not words
+FORMAT_PLACEHOLDER = re.compile(r"\b(?:YYYY|YY|MM|DD|HH|hh|mm|ss)(?:[-/:.](?:YYYY|YY|MM|DD|HH|hh|mm|ss))+\b")
 INLINE_DIRECTIVE = re.compile(r"^[ \t]*jargonlint:.*$", re.M)
 
 
@@ -27,9 +33,11 @@ _TLD = re.compile(r"\.(?:com|org|net|io|dev|edu|gov|co|uk|de|eu|info|biz|app|clo
 # each pattern with a cheap test that must pass before the (slower) pattern runs
 _MASKS = (
     (URL, lambda t: "://" in t or "www." in t.lower()),
+    (LINK_TARGET, lambda t: "](" in t),
     (EMAIL_ADDRESS, lambda t: "@" in t),
     (HOSTNAME, lambda t: _TLD.search(t) is not None),
     (PATH, lambda t: "/" in t or ":\\" in t),
+    (FORMAT_PLACEHOLDER, lambda t: "HH" in t or "hh:" in t or "YY" in t),
     (INLINE_DIRECTIVE, lambda t: "jargonlint:" in t),
 )
 
