@@ -64,7 +64,8 @@ def definitions(text: str, expansions: dict[str, str] | None = None) -> dict[str
         if previous and SHORT_FORM.match(previous.group(1)):
             short = core(previous.group(1))
             if long_form_matches(short, inside) or _expansion_in(expansions.get(short), inside):
-                found.setdefault(short, group.start() - len(text[max(0, group.start() - 12):group.start()]) + previous.start(1))
+                window_start = max(0, group.start() - 12)
+                found.setdefault(short, window_start + previous.start(1))
     return found
 
 

@@ -120,7 +120,8 @@ def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) ->
         changes["fail_on"] = raw["fail_on"]
     if "min_score" in raw:
         value = raw["min_score"]
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not 0 <= value <= 100):
             raise ConfigError(f"{where}: min-score must be a number from 0 to 100 (got {value!r})")
         changes["min_score"] = None if value is None else int(value)
     if "model" in raw:
@@ -177,7 +178,8 @@ def _vocabulary(settings: Settings, table: Any, where: str) -> dict[str, Any]:
     elif isinstance(reject, list) and all(isinstance(w, str) and w.strip() for w in reject):
         pairs.extend((w.strip(), "") for w in reject)
     else:
-        raise ConfigError(f"{where}: vocabulary.reject must be a list of words, or a table word = \"plain alternative\"")
+        raise ConfigError(f"{where}: vocabulary.reject must be a list of words, "
+                          "or a table word = \"plain alternative\"")
     changes["reject"] = settings.reject + tuple(pairs)
     return changes
 

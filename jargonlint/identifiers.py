@@ -57,7 +57,8 @@ def _patterns() -> dict:
     vendors = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in data["cloud_vendors"])
     return {
         "known": frozenset(data["known_names"]),
-        "file": re.compile(rf"(?:[\w-]+(?:\.[\w-]+)*\.(?:{extensions})|\.(?:[a-z][a-z0-9_-]{{2,}}|{extensions}))", re.I),
+        "file": re.compile(rf"(?:[\w-]+(?:\.[\w-]+)*\.(?:{extensions})"
+                           rf"|\.(?:[a-z][a-z0-9_-]{{2,}}|{extensions}))", re.I),
         # names from code and product names written like code: snake_case, camelCase,
         # PascalCase with two or more humps ("IngressRoute"), capitals glued to a word
         # ("OOMKilled", "ADSync", "DevEX", "TestPyPI"), digits inside a word ("Log4Shell")

@@ -209,7 +209,8 @@ def parse_lexicon(text: str, path: str) -> Lexicon:
     defaults.pop("__line__", None)
     bad_defaults = sorted(set(defaults) - DEFAULT_KEYS)
     if bad_defaults:
-        raise _fail(path, None, f"'defaults' cannot set {bad_defaults[0]!r} (allowed: {', '.join(sorted(DEFAULT_KEYS))})")
+        allowed = ", ".join(sorted(DEFAULT_KEYS))
+        raise _fail(path, None, f"'defaults' cannot set {bad_defaults[0]!r} (allowed: {allowed})")
     raw_entries = data.get("entries")
     if not isinstance(raw_entries, list) or not raw_entries:
         raise _fail(path, None, "'entries' must be a non-empty list")

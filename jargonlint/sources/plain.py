@@ -28,7 +28,8 @@ def mask(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: blank(m.group(0)), text)
 
 
-_TLD = re.compile(r"\.(?:com|org|net|io|dev|edu|gov|co|uk|de|eu|info|biz|app|cloud|ai|me|us|ca|au|nz|fr|nl|se|dk)\b", re.I)
+_TLD = re.compile(r"\.(?:com|org|net|io|dev|edu|gov|co|uk|de|eu|info|biz|app|cloud|ai|me|us|ca|au|nz|fr|nl|se|dk)\b",
+                  re.I)
 
 # each pattern with a cheap test that must pass before the (slower) pattern runs
 _MASKS = (
