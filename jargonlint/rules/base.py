@@ -31,6 +31,7 @@ class RuleContext:
     severities: dict[str, Severity] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)   # char offset of each sentence
     covered: bytearray = field(default_factory=bytearray)      # 1 where a lexicon term matched
+    suppressions: Any = None            # the document's directives, once applied (JL9xx rules)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains character `offset`."""
@@ -55,6 +56,7 @@ class Rule:
     severity: ClassVar[Severity]
     needs_model: ClassVar[bool] = False     # True: uses the parse when a model is there
     options: ClassVar[dict[str, Any]] = {}  # option name -> default (per-rule config)
+    after_suppression: ClassVar[bool] = False  # True: reports on the directives (runs last)
 
     @classmethod
     def summary(cls) -> str:
