@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import PIPELINES
+
 from jargonlint import lint_text
 from jargonlint.suppression import markdown_code_blocks, markdown_comments
 
@@ -255,7 +255,7 @@ def test_per_file_ignores_work_for_every_format(cli, tmp_path, name, content):
     for folder in ("technical", "client"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / name).write_text(content, encoding="utf-8")
-    code, out, _ = cli("check", "--model", "none", "--format", "json", str(tmp_path))
+    _, out, _ = cli("check", "--model", "none", "--format", "json", str(tmp_path))
     found = {entry["path"].split("/")[-2]: [f["code"] for f in entry["findings"]]
              for entry in json.loads(out)["files"]}
     assert "JL101" in found["client"] and "JL101" not in found["technical"]
