@@ -259,3 +259,25 @@ def test_per_file_ignores_work_for_every_format(cli, tmp_path, name, content):
     found = {entry["path"].split("/")[-2]: [f["code"] for f in entry["findings"]]
              for entry in json.loads(out)["files"]}
     assert "JL101" in found["client"] and "JL101" not in found["technical"]
+
+
+@pytest.mark.parametrize("content_type, body", [
+    ("text/plain", f"jargonlint: ignore JL101\n{JARGON_LINE}\n{JARGON_LINE}\n"),
+    ("text/html", f"<p>{comment('ignore JL101')}</p>\n<p>{JARGON_LINE}</p>\n<p>{JARGON_LINE}</p>\n"),
+])
+def test_email_reads_the_directive_form_its_body_hides(cli, tmp_path, content_type, body):
+    message = (f"From: Help Desk <help@example.com>\nTo: you@example.com\nSubject: Update\n"
+               f"Content-Type: {content_type}; charset=utf-8\n\n{body}")
+    (tmp_path / "update.eml").write_text(message, encoding="utf-8")
+    _, out, _ = cli("check", "--model", "none", "--format", "json", str(tmp_path / "update.eml"))
+    entry = json.loads(out)["files"][0]
+    assert entry["suppressed"] == 1
+    assert [f["code"] for f in entry["findings"] if f["code"] in ("JL101", "JL901", "JL902")] == ["JL101"]
+
+
+def test_html_comment_in_a_plain_text_email_is_not_a_directive(cli, tmp_path):
+    message = ("From: help@example.com\nSubject: Update\nContent-Type: text/plain\n\n"
+               f"{JARGON_LINE} {comment('ignore JL101')}\n")
+    (tmp_path / "update.eml").write_text(message, encoding="utf-8")
+    _, out, _ = cli("check", "--model", "none", "--format", "json", str(tmp_path / "update.eml"))
+    assert "JL101" in [f["code"] for f in json.loads(out)["files"][0]["findings"]]
