@@ -41,17 +41,21 @@ def lint_text(text: str, *, path: str = "<text>", format: str = "text", config: 
 
 def lint_paths(paths: list[str], *, config: str | None = None, stdin_filename: str | None = None,
                jobs: int | None = None, **settings: Any) -> LintRun:
-    """Lint files and directories (recursing over .txt, .md, .html, .eml); "-" reads stdin.
+    """Lint files and directories (recursing over the lintable extensions, skipping excluded
+    and git-ignored paths; see walk.py); "-" reads stdin.
     `jobs`: worker processes for large runs (default: $JARGONLINT_JOBS or the CPU count)."""
     from .config import settings_for
     from .errors import InputError
     from .linter import lint_documents
     from .nlp import build_pipeline
     from .sources import document_from_bytes, read_document
-    from .walk import expand_paths
+    from .walk import WalkRules, expand_paths
+
+    def walk_rules(path: str, is_dir: bool) -> WalkRules:
+        return WalkRules.from_settings(settings_for(path, settings, config, is_dir=is_dir))
 
     run = LintRun()
-    files, problems = expand_paths([p for p in paths if p != "-"])
+    files, problems = expand_paths([p for p in paths if p != "-"], walk_rules)
     run.problems.extend(problems)
     if "-" in paths:
         files.append("-")

@@ -46,15 +46,34 @@ def lint_options(func: Callable) -> Callable:
         click.option("--no-cache", is_flag=True, default=False, help="Do not read or write the lexicon cache."),
         click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
                      help="Worker processes for large runs (default: the CPU count, or $JARGONLINT_JOBS)."),
+        click.option("--exclude", multiple=True, metavar="GLOB",
+                     help="Skip these files and folders when walking folders, instead of the defaults "
+                          "(hidden, node_modules, venv, build, dist...); .gitignore syntax, repeat or comma-separate."),
+        click.option("--extend-exclude", multiple=True, metavar="GLOB",
+                     help="Skip these too, on top of the defaults or --exclude."),
+        click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                     help="Skip files that .gitignore ignores, inside a git repository (default: on)."),
+        click.option("--force-exclude/--no-force-exclude", default=None,
+                     help="Apply the excludes and .gitignore to files named on the command line too "
+                          "(as pre-commit passes them)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
 
 
-def _overrides(audience, select, ignore, model, no_cache, jobs=None, **extra) -> dict[str, Any]:
+def _split_patterns(values: tuple[str, ...]) -> list[str] | None:
+    patterns = [p.strip() for v in values for p in v.split(",") if p.strip()]
+    return patterns or None
+
+
+def _overrides(audience, select, ignore, model, no_cache, jobs=None, exclude=(), extend_exclude=(),
+               respect_gitignore=None, force_exclude=None, **extra) -> dict[str, Any]:
     values: dict[str, Any] = {"audience": audience, "select": _split_codes(select),
-                              "ignore": _split_codes(ignore), "model": model}
+                              "ignore": _split_codes(ignore), "model": model,
+                              "exclude": _split_patterns(exclude),
+                              "extend_exclude": _split_patterns(extend_exclude),
+                              "respect_gitignore": respect_gitignore, "force_exclude": force_exclude}
     if no_cache:
         values["use_cache"] = False
     values.update(extra)
@@ -111,12 +130,12 @@ def cli() -> None:
               help="Exit 1 when a file's overall score is below this.")
 @handle_errors
 def check(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, output_format,
-          fail_on, min_score):
+          fail_on, min_score, **walk):
     """Lint files and folders ('-' reads standard input)."""
     from .config import settings_for
     from .formatters import FORMATTERS
 
-    overrides = _overrides(audience, select, ignore, model, no_cache, fail_on=fail_on, min_score=min_score)
+    overrides = _overrides(audience, select, ignore, model, no_cache, fail_on=fail_on, min_score=min_score, **walk)
     run = _run(paths, overrides, config, stdin_filename, jobs)
     stream = sys.stdout
     click.echo(FORMATTERS[output_format](run, color=_want_color(stream) and output_format == "text"), nl=False)
@@ -143,13 +162,14 @@ def check(paths, audience, config, select, ignore, model, stdin_filename, no_cac
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's overall score is below this.")
 @handle_errors
-def score(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, output_format, min_score):
+def score(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, output_format, min_score,
+          **walk):
     """Show a table of scores per file (0-100, higher is plainer)."""
     import json
 
     from .config import settings_for
 
-    overrides = _overrides(audience, select, ignore, model, no_cache, min_score=min_score)
+    overrides = _overrides(audience, select, ignore, model, no_cache, min_score=min_score, **walk)
     run = _run(paths, overrides, config, stdin_filename, jobs)
     if output_format == "json":
         rows = [{"path": r.path, "words": r.words, "scores": r.scores.as_dict() if r.scores else None}
@@ -179,9 +199,9 @@ def score(paths, audience, config, select, ignore, model, stdin_filename, no_cac
 @cli.command()
 @lint_options
 @handle_errors
-def explain(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs):
+def explain(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, **walk):
     """Decode a message you received: each jargon term in plain words, then a verdict."""
-    overrides = _overrides(audience, select, ignore, model, no_cache)
+    overrides = _overrides(audience, select, ignore, model, no_cache, **walk)
     run = _run(paths, overrides, config, stdin_filename, jobs)
     for result in run.results:
         click.echo(_explain_text(result))

@@ -29,7 +29,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_NAMES = (".jargonlint.toml", ".jargonlint.yaml", ".jargonlint.yml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"audience", "select", "ignore", "fail_on", "min_score", "model", "lexicons",
-        "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "use_cache"}
+        "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "use_cache",
+        "exclude", "extend_exclude", "respect_gitignore", "force_exclude"}
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
 
@@ -50,6 +51,11 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (absolute glob, codes)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     use_cache: bool = True
+    # folder walks (walk.py): (base folder, .gitignore-style pattern); exclude None = the defaults
+    exclude: tuple[tuple[str, str], ...] | None = None
+    extend_exclude: tuple[tuple[str, str], ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     source: str = ""                               # the config file these came from, if any
 
     @property
@@ -83,6 +89,16 @@ def _codes(value: Any, key: str, where: str) -> tuple[str, ...]:
         if not valid_prefix(code):
             raise ConfigError(f"{where}: '{key}' names unknown rule code {code!r} (see `jargonlint rules`)")
     return tuple(v.strip().upper() if v.lower() != "all" else "all" for v in value)
+
+
+def _patterns(value: Any, key: str, where: str, base_dir: str) -> tuple[tuple[str, str], ...]:
+    """Exclude patterns, each with the folder it is relative to (the config file's, or the
+    current folder for flags)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of glob patterns such as [\"drafts/\", \"*.tmp.md\"]")
+    return tuple((base_dir, v.strip()) for v in value)
 
 
 def _parse_size(value: Any, where: str) -> int:
@@ -136,11 +152,16 @@ def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) ->
             raise ConfigError(f"{where}: lexicons must be a list of YAML file paths")
         changes["lexicons"] = settings.lexicons + tuple(
             os.path.normpath(os.path.join(base_dir, os.path.expanduser(v))) for v in value)
-    for key in ("builtin_lexicons", "use_cache"):
+    for key in ("builtin_lexicons", "use_cache", "respect_gitignore", "force_exclude"):
         if key in raw:
             if not isinstance(raw[key], bool):
                 raise ConfigError(f"{where}: {key.replace('_', '-')} must be true or false")
             changes[key] = raw[key]
+    if "exclude" in raw:
+        changes["exclude"] = _patterns(raw["exclude"], "exclude", where, base_dir)
+    if "extend_exclude" in raw:
+        changes["extend_exclude"] = settings.extend_exclude + _patterns(
+            raw["extend_exclude"], "extend-exclude", where, base_dir)
     if "max_file_size" in raw:
         changes["max_file_size"] = _parse_size(raw["max_file_size"], where)
     if "vocabulary" in raw:
@@ -261,9 +282,9 @@ def _settings_from_file(config_path: str | None) -> Settings:
 
 
 def settings_for(path: str | None, overrides: dict[str, Any] | None = None,
-                 config: str | None = None, discover: bool = True) -> Settings:
-    """Settings for one file: `config` if given, else the closest config file (unless
-    `discover` is off); then flags."""
+                 config: str | None = None, discover: bool = True, is_dir: bool = False) -> Settings:
+    """Settings for one file (or, with `is_dir`, a folder to walk): `config` if given, else the
+    closest config file (unless `discover` is off); then flags."""
     if config is not None:
         if not os.path.isfile(config):
             raise ConfigError(f"{config}: config file not found")
@@ -271,7 +292,10 @@ def settings_for(path: str | None, overrides: dict[str, Any] | None = None,
     elif not discover:
         base = Settings()
     else:
-        directory = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        if not path:
+            directory = os.getcwd()
+        else:
+            directory = os.path.abspath(path) if is_dir else os.path.dirname(os.path.abspath(path))
         base = _settings_from_file(find_config(directory))
     if overrides:
         base = apply(base, {k: v for k, v in overrides.items() if v is not None}, "command line", os.getcwd())

@@ -1,24 +1,24 @@
 """Orchestration: documents + settings -> FileResults. The only module that knows every stage.
 
     path --sources--> Document --nlp.pipe--> Doc --matching--> lexicon matches
-         --rules--> findings --select/ignore--> kept --scoring--> FileResult
+         --rules--> findings --select/ignore, directives (suppression)--> kept --scoring--> FileResult
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import os
 import sys
 from typing import Iterable, Iterator
 
-from . import scoring, textstats
+from . import scoring, suppression, textstats
 from .config import Settings
 from .lexicon import LexiconEntry, load_lexicons, stamps
 from .matching import CompiledLexicon
 from .models import Document, FileResult, Finding
 from .nlp import Pipeline, build_pipeline
+from .positions import LineIndex
 from .resources import bundled_lexicon_files, data_yaml
-from .rules import RuleContext, code_matches, selected
+from .rules import RULES, RuleContext, code_matches, selected
 from .segmentation import mark_sentences
 
 BATCH_SIZE = 32
@@ -56,21 +56,6 @@ def lexicon_for(settings: Settings) -> CompiledLexicon:
     return compiled_lexicon(settings.model, paths, stamps(paths), settings.reject, settings.use_cache)
 
 
-class LineIndex:
-    """Offsets -> 1-based (line, column), by binary search over line starts."""
-
-    def __init__(self, text: str):
-        self.starts = [0]
-        position = text.find("\n")
-        while position >= 0:
-            self.starts.append(position + 1)
-            position = text.find("\n", position + 1)
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
-
-
 def _place(findings: list[Finding], text: str) -> None:
     index = LineIndex(text)
     for finding in findings:
@@ -100,16 +85,34 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
                       options=settings.rule_options, severities=settings.severities,
                       sentence_starts=stats.sentence_starts, covered=covered, lexicon=lexicon)
     ignored = settings.ignored_for(document.path)
+    rules = [rule for rule in selected(settings.select, settings.ignore)
+             if not (ignored and code_matches(rule.code, ignored))]
     findings: list[Finding] = []
-    for rule in selected(settings.select, settings.ignore):
-        if ignored and code_matches(rule.code, ignored):
-            continue
-        findings.extend(rule.check(ctx))
+    for rule in rules:
+        if not rule.after_suppression:
+            findings.extend(rule.check(ctx))
+    findings, suppressed = _suppress(findings, document, ctx, rules)
     findings.sort(key=Finding.sort_key)
     _place(findings, document.text)
+    # scores come from the findings that are left: a directive is a decision like --ignore
     scores = scoring.score(stats, findings)
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience,
-                      words=stats.words, findings=findings, scores=scores, meta=dict(document.meta))
+                      words=stats.words, findings=findings, scores=scores, meta=dict(document.meta),
+                      suppressed=suppressed)
+
+
+def _suppress(findings: list[Finding], document: Document, ctx: RuleContext,
+              rules: list) -> tuple[list[Finding], int]:
+    """Apply the document's directives, then run the rules that report on the directives."""
+    directives = suppression.parse(document)
+    if directives is None:
+        return findings, 0
+    findings, suppressed = directives.apply(findings)
+    directives.settle(frozenset(rule.code for rule in rules), RULES)
+    ctx.suppressions = directives
+    about_directives = [f for rule in rules if rule.after_suppression for f in rule.check(ctx)]
+    about_directives, more = directives.apply(about_directives)
+    return findings + about_directives, suppressed + more
 
 
 def empty_result(document: Document, settings: Settings) -> FileResult:

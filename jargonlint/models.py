@@ -110,6 +110,7 @@ class FileResult:
     scores: Scores | None
     meta: dict[str, Any] = field(default_factory=dict)
     notice: str = ""              # e.g. "empty file": linted, nothing to report
+    suppressed: int = 0           # findings silenced by the file's own directives
 
 
 @dataclass(frozen=True)

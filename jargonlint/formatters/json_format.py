@@ -40,6 +40,8 @@ def file_dict(result: FileResult) -> dict[str, Any]:
         "scores": result.scores.as_dict() if result.scores else None,
         "findings": [finding_dict(f) for f in result.findings],
     }
+    if result.suppressed:
+        entry["suppressed"] = result.suppressed
     if result.meta:
         entry["meta"] = result.meta
     if result.notice:

@@ -5,10 +5,12 @@ from .base import Rule, RuleContext
 from .communication import VagueCommitment
 from .jargon import Buzzword, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
 from .readability import LongSentence, PassiveVoice, ReadingGrade
+from .suppression import InvalidSuppression, UnusedSuppression
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
     JargonTerm(), UndefinedAcronym(), Buzzword(), WordyPhrase(), UncommonWord(),
     LongSentence(), PassiveVoice(), ReadingGrade(), VagueCommitment(),
+    UnusedSuppression(), InvalidSuppression(),
 )}
 
 

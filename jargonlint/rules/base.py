@@ -32,6 +32,7 @@ class RuleContext:
     sentence_starts: list[int] = field(default_factory=list)   # char offset of each sentence
     covered: bytearray = field(default_factory=bytearray)      # 1 where a lexicon term matched
     lexicon: Any = None                 # the CompiledLexicon, for questions about words
+    suppressions: Any = None            # the document's directives, once applied (JL9xx rules)
     _identifiers: list | None = field(default=None, repr=False)
 
     def identifiers(self) -> list:
@@ -66,6 +67,7 @@ class Rule:
     severity: ClassVar[Severity]
     needs_model: ClassVar[bool] = False     # True: uses the parse when a model is there
     options: ClassVar[dict[str, Any]] = {}  # option name -> default (per-rule config)
+    after_suppression: ClassVar[bool] = False  # True: reports on the directives (runs last)
 
     @classmethod
     def summary(cls) -> str:
