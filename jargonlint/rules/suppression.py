@@ -44,7 +44,8 @@ class UnusedSuppression(Rule):
             elif tuple(codes) == directive.codes:
                 message = f"'{written}' suppressed nothing: remove it"
             else:
-                message = f"{_names(codes)} in '{written}' suppressed nothing: remove {'it' if len(codes) == 1 else 'them'}"
+                them = "it" if len(codes) == 1 else "them"
+                message = f"{_names(codes)} in '{written}' suppressed nothing: remove {them}"
             yield self.finding(ctx, directive.start, directive.end, message,
                                suggestions=["remove the directive or the unused codes"])
 
