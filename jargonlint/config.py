@@ -29,8 +29,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_NAMES = (".jargonlint.toml", ".jargonlint.yaml", ".jargonlint.yml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"audience", "select", "ignore", "fail_on", "min_score", "model", "lexicons",
-        "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "use_cache"}
+        "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "max_document_size", "use_cache"}
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+# e-mail, mbox, .docx and .msg files carry attachments and images that are never read, so they
+# get a larger limit of their own: a 20 MB mail with attachments is ordinary
+DEFAULT_MAX_DOCUMENT_SIZE = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Settings:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (absolute glob, codes)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_document_size: int = DEFAULT_MAX_DOCUMENT_SIZE
     use_cache: bool = True
     source: str = ""                               # the config file these came from, if any
 
@@ -85,7 +89,7 @@ def _codes(value: Any, key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip().upper() if v.lower() != "all" else "all" for v in value)
 
 
-def _parse_size(value: Any, where: str) -> int:
+def _parse_size(value: Any, where: str, key: str = "max-file-size") -> int:
     if isinstance(value, int) and value > 0:
         return value
     if isinstance(value, str):
@@ -95,7 +99,7 @@ def _parse_size(value: Any, where: str) -> int:
                 return int(float(text[: -len(suffix)]) * factor)
         if text.isdigit():
             return int(text)
-    raise ConfigError(f"{where}: 'max-file-size' must be a size such as 5MB or 500KB (got {value!r})")
+    raise ConfigError(f"{where}: '{key}' must be a size such as 5MB or 500KB (got {value!r})")
 
 
 def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) -> Settings:
@@ -142,6 +146,8 @@ def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) ->
             changes[key] = raw[key]
     if "max_file_size" in raw:
         changes["max_file_size"] = _parse_size(raw["max_file_size"], where)
+    if "max_document_size" in raw:
+        changes["max_document_size"] = _parse_size(raw["max_document_size"], where, "max-document-size")
     if "vocabulary" in raw:
         changes.update(_vocabulary(settings, raw["vocabulary"], where))
     if "rules" in raw:

@@ -71,11 +71,14 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
-def _place(findings: list[Finding], text: str) -> None:
-    index = LineIndex(text)
+def _place(findings: list[Finding], document: Document) -> None:
+    index = LineIndex(document.text)
+    labels = document.line_labels
     for finding in findings:
         finding.line, finding.column = index.locate(finding.start)
         finding.end_line, finding.end_column = index.locate(finding.end)
+        if labels and finding.line <= len(labels):
+            finding.location = labels[finding.line - 1]
 
 
 def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
@@ -106,15 +109,17 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
             continue
         findings.extend(rule.check(ctx))
     findings.sort(key=Finding.sort_key)
-    _place(findings, document.text)
+    _place(findings, document)
     scores = scoring.score(stats, findings)
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience,
-                      words=stats.words, findings=findings, scores=scores, meta=dict(document.meta))
+                      words=stats.words, findings=findings, scores=scores, meta=dict(document.meta),
+                      notice=document.notice)
 
 
 def empty_result(document: Document, settings: Settings) -> FileResult:
+    notice = "; ".join(n for n in (document.notice, "empty file: nothing to lint") if n)
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience, words=0,
-                      findings=[], scores=None, meta=dict(document.meta), notice="empty file: nothing to lint")
+                      findings=[], scores=None, meta=dict(document.meta), notice=notice)
 
 
 def lint_documents(items: Iterable[tuple[Document, Settings]], jobs: int | None = None) -> Iterator[FileResult]:
