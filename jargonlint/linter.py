@@ -117,7 +117,7 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
 
 
 def empty_result(document: Document, settings: Settings) -> FileResult:
-    notice = "; ".join(n for n in (document.notice, "empty file: nothing to lint") if n)
+    notice = document.notice or "empty file: nothing to lint"
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience, words=0,
                       findings=[], scores=None, meta=dict(document.meta), notice=notice)
 

@@ -49,7 +49,8 @@ def extract(raw: bytes, name: str) -> Iterator[Document | InputProblem]:
         try:
             document = email_source.extract(message, where)
         except InputError as exc:
-            yield InputProblem(where, str(exc))
+            reason = str(exc).removeprefix(f"{where}: ").split(";")[0]
+            yield InputProblem(where, f"{where}: message {number} of the mailbox skipped: {reason}")
             continue
         yield Document(path=document.path, text=document.text, prose=document.prose, kind="email",
                        editable=False, meta={**document.meta, "mailbox": name, "message": number},

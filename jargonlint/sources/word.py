@@ -7,8 +7,8 @@ tables inside them in place. Headers, footers, comments and footnotes are not re
 
 Locations: line:col refer to this extracted text, and every line carries a label
 (Document.line_labels) that formatters show: "paragraph 7", or for a table cell
-"paragraph 7 (table 2, row 3, cell 1)". Paragraphs are counted in document order over the
-body and the table cells, empty ones included, as Word shows them.
+"paragraph 7 (table 2, row 3, cell 1)", nested tables joined by " > ". Paragraphs are counted
+in document order over the body and the table cells, empty ones included, as Word shows them.
 
 Guards before python-docx opens anything: the bytes must be a zip archive holding
 word/document.xml, and the declared uncompressed size of all members is capped
@@ -52,7 +52,7 @@ def _blocks(container, table_path: str, counter: list[int]):
     for item in container.iter_inner_content():
         if isinstance(item, Table):
             tables += 1
-            where = f"{table_path}table {tables}" if not table_path else f"{table_path}, table {tables}"
+            where = f"table {tables}" if not table_path else f"{table_path} > table {tables}"
             for r, row in enumerate(item.rows, start=1):
                 seen = set()
                 for c, cell in enumerate(row.cells, start=1):
