@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from .models import FileResult, InputProblem
 
@@ -53,7 +54,13 @@ def lint_paths(paths: list[str], *, config: str | None = None, stdin_filename: s
     from .errors import InputError
     from .linter import lint_documents
     from .nlp import build_pipeline
-    from .sources import EXTENSIONS, FORMAT_NAMES, documents_from_bytes, read_documents, size_limit
+    from .sources import (
+        EXTENSIONS,
+        FORMAT_NAMES,
+        documents_from_bytes,
+        read_documents,
+        size_limit,
+    )
     from .walk import expand_paths
 
     if format is not None and format not in FORMAT_NAMES:

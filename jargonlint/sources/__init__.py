@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..errors import InputError
 from ..models import Document, InputProblem
@@ -36,6 +36,8 @@ LINTABLE_EXTENSIONS = tuple(EXTENSIONS)
 
 EMAIL_HEADER = re.compile(rb"^(?:From|To|Subject|Date|Received|Return-Path|Message-ID|MIME-Version|"
                           rb"Delivered-To|Reply-To|Cc|X-[\w-]+):[ \t]", re.I)
+# the mbox separator: "From sender Tue Oct 14 10:00:00 2025" (asctime after the sender)
+MBOX_FROM_LINE = re.compile(rb"From \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ")
 HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html\b|<!--|<(?:head|body|p|div)\b)", re.I)
 
 
@@ -62,7 +64,7 @@ def format_for(name: str, forced: str | None = None, raw: bytes | None = None) -
 def sniff(raw: bytes) -> str:
     """The format of a file with no known extension, from its first bytes:
     a zip holding word/document.xml is docx; the OLE signature is msg; "From " then a header
-    line is mbox; two or more RFC 5322 header lines at the very top are e-mail; a doctype,
+    line (and the date) is mbox; two or more RFC 5322 header lines at the very top are e-mail; a doctype,
     <html>, <head>, <body>, <p>, <div> or a comment first is HTML; anything else is text."""
     head = raw[:4096]
     if head.startswith(b"PK\x03\x04") and b"word/" in raw[:65536]:
@@ -70,7 +72,7 @@ def sniff(raw: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "msg"
     lines = head.replace(b"\r\n", b"\n").split(b"\n", 8)
-    if lines[0].startswith(b"From ") and len(lines) > 1 and EMAIL_HEADER.match(lines[1]):
+    if MBOX_FROM_LINE.match(lines[0]) and len(lines) > 1 and EMAIL_HEADER.match(lines[1]):
         return "mbox"
     headers = 0
     for line in lines[:8]:

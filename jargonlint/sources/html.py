@@ -12,7 +12,9 @@ Python's own tolerant parser (html.parser) walks the file and reports where each
   entity is spaces, so "Q&amp;A" reads "Q&    A" and the offsets still point into the file. (A
   separate offset map would read more naturally but every consumer would need it; masking keeps
   the one rule "prose[i] belongs to text[i]".) `&nbsp;` becomes a space; an entity that decodes
-  to more than one character or to a line break is masked.
+  to more than one character or to a line break is masked. The cost: an entity inside a word
+  splits it ("don&rsquo;t" reads "don\u2019      t"), which adds a word to the counts; findings
+  and positions stay exact, and most HTML writes apostrophes as characters.
 - Block-level tags end a sentence: when the prose before one does not already end with end
   punctuation, the tag's "<" becomes ".", so "<li>Foo</li><li>Bar</li>" is two sentences.
 """

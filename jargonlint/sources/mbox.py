@@ -13,7 +13,7 @@ the other messages are still linted.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import InputError
 from ..models import Document, InputProblem

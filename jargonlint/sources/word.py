@@ -87,6 +87,7 @@ def extract(raw: bytes, name: str) -> Document:
         lines = text.count("\n") + 1
         labels.extend([label] * lines + [label])   # its lines, then the blank line after it
     text = "\n\n".join(parts)
+    del labels[text.count("\n") + 1:]                  # no blank line after the last paragraph
     return Document(path=name, text=text, prose=plain.extract(text), kind="docx", editable=False,
                     meta={"positions": "extracted text: one paragraph per block, blank line between"},
                     line_labels=tuple(labels))
