@@ -102,7 +102,8 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
                       all_matches=all_matches, stats=stats, readability=read, accept=accept,
                       options=settings.rule_options, severities=settings.severities,
                       sentence_starts=stats.sentence_starts, covered=covered)
-    ignored = settings.ignored_for(document.path)
+    # per-file-ignores match the file: an mbox message's path is "inbox.mbox#3"
+    ignored = settings.ignored_for(document.meta.get("mailbox", document.path))
     findings: list[Finding] = []
     for rule in selected(settings.select, settings.ignore):
         if ignored and code_matches(rule.code, ignored):

@@ -220,6 +220,14 @@ def test_mbox_with_one_broken_message_lints_the_others(cli, tmp_path):
     assert err.count("\n") == 1 and "inbox.mbox#2: message 2 of the mailbox skipped" in err
 
 
+def test_per_file_ignores_apply_to_mbox_messages(tmp_path):
+    (tmp_path / ".jargonlint.toml").write_text('[per-file-ignores]\n"*.mbox" = ["JL103"]\n', encoding="utf-8")
+    path = tmp_path / "inbox.mbox"
+    path.write_bytes(b"From a@b Tue Oct 14 10:00:00 2025\nFrom: a@b\nSubject: one\n\nWe will leverage the RCA.\n")
+    (result,) = lint_paths([str(path)], model="none").results
+    assert [f.match for f in result.findings] == ["RCA"]
+
+
 def test_file_that_is_not_an_mbox(tmp_path):
     path = tmp_path / "x.mbox"
     path.write_bytes(b"hello\n")
