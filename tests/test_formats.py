@@ -328,7 +328,7 @@ def test_msg_mapping_from_the_library_message(monkeypatch, tmp_path):
                               date="Tue, 14 Oct 2025 16:05:00 +0100", body="",
                               htmlBody=b"<p>We will <b>leverage</b> the NOC.</p><p>Kind regards,<br>Sam</p>",
                               close=lambda: closed.append(True))
-    monkeypatch.setitem(sys.modules, "extract_msg", SimpleNamespace(openMsg=lambda raw: message))
+    monkeypatch.setitem(sys.modules, "extract_msg", SimpleNamespace(openMsg=lambda raw, **options: message))
     path = tmp_path / "note.msg"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     run = lint_paths([str(path)], model="none")
@@ -341,7 +341,7 @@ def test_msg_mapping_from_the_library_message(monkeypatch, tmp_path):
 
 
 def test_msg_that_is_not_ole(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "extract_msg", SimpleNamespace(openMsg=lambda raw: None))
+    monkeypatch.setitem(sys.modules, "extract_msg", SimpleNamespace(openMsg=lambda raw, **options: None))
     path = tmp_path / "fake.msg"
     path.write_bytes(b"not an outlook file")
     assert "not an Outlook .msg file" in lint_paths([str(path)], model="none").problems[0].message

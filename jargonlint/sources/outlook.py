@@ -45,7 +45,8 @@ def extract(raw: bytes, name: str) -> Document:
     if not raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(f"{name}: not an Outlook .msg file (no OLE compound-file signature)")
     try:
-        message = extract_msg.openMsg(raw)
+        # bytes work as well as a path (olefile reads them in memory); attachments stay unread
+        message = extract_msg.openMsg(raw, delayAttachments=True)
     except Exception as exc:  # the library raises its own and olefile's errors on damaged files
         raise InputError(f"{name}: cannot read the Outlook message ({type(exc).__name__}: {exc})") from None
     try:
