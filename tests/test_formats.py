@@ -125,6 +125,13 @@ def test_email_sign_off_block_and_disclaimer_masked_but_early_thanks_kept():
     assert "SLA" not in document.prose and "checked every folder" in document.prose
 
 
+def test_email_sign_off_line_above_a_short_message_keeps_the_message():
+    document = document_from_bytes(_eml("Thanks,\nthe printer works again since this morning.\nSam\n"), "t.eml")
+    assert "the printer works again" in document.prose and "Sam" in document.prose
+    signed = document_from_bytes(_eml("The printer works again.\n\nCheers!\nSam Patel\nTel. 020 7946 0000\n"), "s.eml")
+    assert "The printer works again." in signed.prose and "Cheers" not in signed.prose and "Tel" not in signed.prose
+
+
 def test_email_meta_in_json(cli, tmp_path):
     path = tmp_path / "m.eml"
     path.write_bytes(_eml("We will leverage the VPN.\n"))

@@ -73,7 +73,7 @@ def compose(name: str, subject: str, body: str, body_kind: str, meta: dict, noti
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     subject = " ".join(subject.split())
     prose_body = html.extract(body) if body_kind == "html" else plain.extract(body)
-    prose_body = mail_text.mask_boilerplate(prose_body)
+    prose_body = mail_text.mask_boilerplate(prose_body, body)
     header = f"{SUBJECT_PREFIX}{subject}\n\n" if subject else ""
     prose_header = " " * len(SUBJECT_PREFIX) + plain.extract(subject) + "\n\n" if subject else ""
     meta = {**meta, "subject": subject, "body": "html" if body_kind == "html" else "plain", "positions": POSITIONS}

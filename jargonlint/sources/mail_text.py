@@ -5,8 +5,10 @@ The patterns are data (data/email_boilerplate.yaml). Order matters:
 1. the earliest reply header, signature separator or disclaimer: it and everything below it
    are masked (an earlier message, a signature or legal text: none of it the sender's prose);
 2. quoted lines ("> ...") left above it;
-3. the first sign-off line ("Kind regards,") followed by at most N words (name, title, phone):
-   the sign-off and that block. A "Thanks," early in a long message is therefore kept.
+3. the first sign-off line ("Kind regards,") followed by at most N words (name, title, phone)
+   and no sentence (four or more words ending in ".", "?" or "!" written in the text, not a
+   sentence break the HTML extractor put at a tag): the sign-off and that block. A "Thanks,"
+   above the message itself is therefore kept.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from . import plain
 
 QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
 WORD = re.compile(r"\w+")
+SENTENCE = re.compile(r"[^.?!\n]+[.?!](?=\s|$)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,8 +37,16 @@ def _patterns() -> tuple[tuple[re.Pattern, ...], re.Pattern, int]:
     return cuts, sign_off, int(data["max_words_after_sign_off"])
 
 
-def mask_boilerplate(prose: str) -> str:
-    """The body's prose with everything but the sender's own text masked."""
+def _has_sentence(prose: str, text: str, start: int) -> bool:
+    for match in SENTENCE.finditer(prose, start):
+        if text[match.end() - 1] in ".?!" and len(WORD.findall(match.group())) >= 4:
+            return True
+    return False
+
+
+def mask_boilerplate(prose: str, text: str) -> str:
+    """The body's prose (masked from `text`, same length) with everything but the sender's
+    own words masked."""
     cuts, sign_off, max_words = _patterns()
     starts = [m.start() for m in (p.search(prose) for p in cuts) if m is not None]
     if starts:
@@ -44,6 +55,6 @@ def mask_boilerplate(prose: str) -> str:
     if ">" in prose:
         prose = plain.mask(prose, QUOTED)
     for match in sign_off.finditer(prose):
-        if len(WORD.findall(prose, match.end())) <= max_words:
+        if len(WORD.findall(prose, match.end())) <= max_words and not _has_sentence(prose, text, match.end()):
             return prose[:match.start()] + plain.blank(prose[match.start():])
     return prose
