@@ -15,6 +15,8 @@ from .errors import JargonlintError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 AUDIENCE_CHOICES = ("business", "staff", "technical")
+# sources.FORMAT_NAMES, repeated so that `--help` does not import the readers
+INPUT_FORMATS = ("text", "markdown", "html", "email", "mbox", "docx", "msg")
 
 
 def _want_color(stream) -> bool:
@@ -43,6 +45,8 @@ def lint_options(func: Callable) -> Callable:
                      help="spaCy pipeline: auto (default: use an installed English model), none, or a name."),
         click.option("--stdin-filename", default=None,
                      help="Name to report for text read from '-' (its extension picks the format)."),
+        click.option("--format-in", "format_in", type=click.Choice(INPUT_FORMATS), default=None,
+                     help="Read every input as this format instead of choosing by extension and content."),
         click.option("--no-cache", is_flag=True, default=False, help="Do not read or write the lexicon cache."),
         click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
                      help="Worker processes for large runs (default: the CPU count, or $JARGONLINT_JOBS)."),
@@ -80,10 +84,11 @@ def _overrides(audience, select, ignore, model, no_cache, jobs=None, exclude=(),
     return values
 
 
-def _run(paths, overrides, config, stdin_filename, jobs=None):
+def _run(paths, overrides, config, stdin_filename, jobs=None, format_in=None):
     from .api import lint_paths
 
-    return lint_paths(list(paths), config=config, stdin_filename=stdin_filename, jobs=jobs, **overrides)
+    return lint_paths(list(paths), config=config, stdin_filename=stdin_filename, jobs=jobs, format=format_in,
+                      **overrides)
 
 
 def handle_errors(func: Callable) -> Callable:
@@ -129,14 +134,14 @@ def cli() -> None:
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's overall score is below this.")
 @handle_errors
-def check(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, output_format,
+def check(paths, audience, config, select, ignore, model, stdin_filename, format_in, no_cache, jobs, output_format,
           fail_on, min_score, **walk):
     """Lint files and folders ('-' reads standard input)."""
     from .config import settings_for
     from .formatters import FORMATTERS
 
     overrides = _overrides(audience, select, ignore, model, no_cache, fail_on=fail_on, min_score=min_score, **walk)
-    run = _run(paths, overrides, config, stdin_filename, jobs)
+    run = _run(paths, overrides, config, stdin_filename, jobs, format_in)
     stream = sys.stdout
     click.echo(FORMATTERS[output_format](run, color=_want_color(stream) and output_format == "text"), nl=False)
     _report_problems(run)
@@ -162,15 +167,15 @@ def check(paths, audience, config, select, ignore, model, stdin_filename, no_cac
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's overall score is below this.")
 @handle_errors
-def score(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, output_format, min_score,
-          **walk):
+def score(paths, audience, config, select, ignore, model, stdin_filename, format_in, no_cache, jobs, output_format,
+          min_score, **walk):
     """Show a table of scores per file (0-100, higher is plainer)."""
     import json
 
     from .config import settings_for
 
     overrides = _overrides(audience, select, ignore, model, no_cache, min_score=min_score, **walk)
-    run = _run(paths, overrides, config, stdin_filename, jobs)
+    run = _run(paths, overrides, config, stdin_filename, jobs, format_in)
     if output_format == "json":
         rows = [{"path": r.path, "words": r.words, "scores": r.scores.as_dict() if r.scores else None}
                 for r in run.results]
@@ -199,10 +204,10 @@ def score(paths, audience, config, select, ignore, model, stdin_filename, no_cac
 @cli.command()
 @lint_options
 @handle_errors
-def explain(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, **walk):
+def explain(paths, audience, config, select, ignore, model, stdin_filename, format_in, no_cache, jobs, **walk):
     """Decode a message you received: each jargon term in plain words, then a verdict."""
     overrides = _overrides(audience, select, ignore, model, no_cache, **walk)
-    run = _run(paths, overrides, config, stdin_filename, jobs)
+    run = _run(paths, overrides, config, stdin_filename, jobs, format_in)
     for result in run.results:
         click.echo(_explain_text(result))
     _report_problems(run)

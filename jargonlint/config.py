@@ -29,9 +29,12 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_NAMES = (".jargonlint.toml", ".jargonlint.yaml", ".jargonlint.yml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"audience", "select", "ignore", "fail_on", "min_score", "model", "lexicons",
-        "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "use_cache",
-        "exclude", "extend_exclude", "respect_gitignore", "force_exclude"}
+        "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "max_document_size",
+        "use_cache", "exclude", "extend_exclude", "respect_gitignore", "force_exclude"}
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+# e-mail, mbox, .docx and .msg files carry attachments and images that are never read, so they
+# get a larger limit of their own: a 20 MB mail with attachments is ordinary
+DEFAULT_MAX_DOCUMENT_SIZE = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Settings:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (absolute glob, codes)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_document_size: int = DEFAULT_MAX_DOCUMENT_SIZE
     use_cache: bool = True
     # folder walks (walk.py): (base folder, .gitignore-style pattern); exclude None = the defaults
     exclude: tuple[tuple[str, str], ...] | None = None
@@ -101,7 +105,7 @@ def _patterns(value: Any, key: str, where: str, base_dir: str) -> tuple[tuple[st
     return tuple((base_dir, v.strip()) for v in value)
 
 
-def _parse_size(value: Any, where: str) -> int:
+def _parse_size(value: Any, where: str, key: str = "max-file-size") -> int:
     if isinstance(value, int) and value > 0:
         return value
     if isinstance(value, str):
@@ -111,7 +115,7 @@ def _parse_size(value: Any, where: str) -> int:
                 return int(float(text[: -len(suffix)]) * factor)
         if text.isdigit():
             return int(text)
-    raise ConfigError(f"{where}: 'max-file-size' must be a size such as 5MB or 500KB (got {value!r})")
+    raise ConfigError(f"{where}: '{key}' must be a size such as 5MB or 500KB (got {value!r})")
 
 
 def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) -> Settings:
@@ -164,6 +168,8 @@ def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) ->
             raw["extend_exclude"], "extend-exclude", where, base_dir)
     if "max_file_size" in raw:
         changes["max_file_size"] = _parse_size(raw["max_file_size"], where)
+    if "max_document_size" in raw:
+        changes["max_document_size"] = _parse_size(raw["max_document_size"], where, "max-document-size")
     if "vocabulary" in raw:
         changes.update(_vocabulary(settings, raw["vocabulary"], where))
     if "rules" in raw:

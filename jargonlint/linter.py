@@ -56,11 +56,14 @@ def lexicon_for(settings: Settings) -> CompiledLexicon:
     return compiled_lexicon(settings.model, paths, stamps(paths), settings.reject, settings.use_cache)
 
 
-def _place(findings: list[Finding], text: str) -> None:
-    index = LineIndex(text)
+def _place(findings: list[Finding], document: Document) -> None:
+    index = LineIndex(document.text)
+    labels = document.line_labels
     for finding in findings:
         finding.line, finding.column = index.locate(finding.start)
         finding.end_line, finding.end_column = index.locate(finding.end)
+        if labels and finding.line <= len(labels):
+            finding.location = labels[finding.line - 1]
 
 
 def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
@@ -84,7 +87,8 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
                       all_matches=all_matches, stats=stats, readability=read, accept=accept,
                       options=settings.rule_options, severities=settings.severities,
                       sentence_starts=stats.sentence_starts, covered=covered, lexicon=lexicon)
-    ignored = settings.ignored_for(document.path)
+    # per-file-ignores match the file: an mbox message's path is "inbox.mbox#3"
+    ignored = settings.ignored_for(document.meta.get("mailbox", document.path))
     rules = [rule for rule in selected(settings.select, settings.ignore)
              if not (ignored and code_matches(rule.code, ignored))]
     findings: list[Finding] = []
@@ -93,12 +97,12 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
             findings.extend(rule.check(ctx))
     findings, suppressed = _suppress(findings, document, ctx, rules)
     findings.sort(key=Finding.sort_key)
-    _place(findings, document.text)
+    _place(findings, document)
     # scores come from the findings that are left: a directive is a decision like --ignore
     scores = scoring.score(stats, findings)
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience,
                       words=stats.words, findings=findings, scores=scores, meta=dict(document.meta),
-                      suppressed=suppressed)
+                      suppressed=suppressed, notice=document.notice)
 
 
 def _suppress(findings: list[Finding], document: Document, ctx: RuleContext,
@@ -116,8 +120,9 @@ def _suppress(findings: list[Finding], document: Document, ctx: RuleContext,
 
 
 def empty_result(document: Document, settings: Settings) -> FileResult:
+    notice = document.notice or "empty file: nothing to lint"
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience, words=0,
-                      findings=[], scores=None, meta=dict(document.meta), notice="empty file: nothing to lint")
+                      findings=[], scores=None, meta=dict(document.meta), notice=notice)
 
 
 def lint_documents(items: Iterable[tuple[Document, Settings]], jobs: int | None = None) -> Iterator[FileResult]:

@@ -51,6 +51,10 @@ class Document:
     kind: str = "text"            # source format: text, markdown, html, email
     editable: bool = True         # False where offsets refer to decoded content (.eml)
     meta: dict[str, Any] = field(default_factory=dict)
+    notice: str = ""              # best effort taken while reading (e.g. unknown charset)
+    # where each line of `text` came from, for formats whose text is extracted (.docx):
+    # line_labels[line - 1] is e.g. "paragraph 4"; empty when line:col says it all
+    line_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    location: str = ""            # from Document.line_labels, e.g. "paragraph 4"
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.code)

@@ -21,6 +21,8 @@ def render(run, color: bool = False) -> str:
             message = f.message
             if f.suggestions:
                 message += f" (suggestion: {f.suggestions[0]})"
+            if f.location:
+                message += f" [{f.location}]"
             lines.append(
                 f"::{_LEVEL[f.severity]} file={_escape_property(result.path)},line={f.line},col={f.column},"
                 f"endLine={f.end_line},endColumn={f.end_column},"

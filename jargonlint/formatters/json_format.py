@@ -11,7 +11,7 @@ SCHEMA_VERSION = 1
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
-    return {
+    entry = {
         "code": finding.code,
         "name": finding.name,
         "severity": finding.severity.label,
@@ -29,6 +29,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
             "safety": finding.fix.safety.value, "replacement": finding.fix.replacement,
             "start": finding.fix.start, "end": finding.fix.end},
     }
+    if finding.location:
+        entry["location"] = finding.location   # where in the document (.docx: "paragraph 4")
+    return entry
 
 
 def file_dict(result: FileResult) -> dict[str, Any]:

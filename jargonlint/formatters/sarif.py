@@ -47,6 +47,9 @@ def render(run, color: bool = False) -> str:
                                "charLength": f.end - f.start},
                 }}],
             }
+            if f.location:  # extracted formats: lines are the extracted text's, so say where
+                item["locations"][0]["message"] = {"text": f.location}
+                item["locations"][0]["logicalLocations"] = [{"name": f.location, "kind": "paragraph"}]
             if f.fix is not None:
                 item["fixes"] = [{
                     "description": {"text": f"Replace with '{f.fix.replacement}' ({f.fix.safety.value} fix)"},

@@ -1,4 +1,5 @@
-"""Human output: `path:line:col: CODE message`, a `help:` line, then a score line per file."""
+"""Human output: `path:line:col: CODE message [location]`, a `help:` line, then a score line per
+file. The bracketed location appears for extracted formats (.docx: "paragraph 4")."""
 from __future__ import annotations
 
 import click
@@ -30,7 +31,8 @@ def render(run, color: bool = False) -> str:
         for f in result.findings:
             total += 1
             code = _style(f.code, color, fg=_COLOURS[f.severity], bold=True)
-            out.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message}")
+            where = f" [{f.location}]" if f.location else ""
+            out.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message}{where}")
             help_parts = []
             if f.fix is not None:
                 help_parts.append(f"replace with '{f.fix.replacement}' ({f.fix.safety.value} fix)")
@@ -41,6 +43,8 @@ def render(run, color: bool = False) -> str:
             if help_parts:
                 out.append(_style("  help: ", color, fg="green") + " - ".join(help_parts))
         out.append(score_line(result, color))
+        if result.notice and result.scores is not None:
+            out.append(f"{result.path}: note: {result.notice}")
         if result.findings or result.scores is None:
             out.append("")
     files = len(run.results)
