@@ -334,7 +334,10 @@ class UncommonWord(Rule):
 
     ## Fix
     Replace it with everyday words, or explain it. Names, product names (capitalised words
-    mid-sentence), numbers, URLs, code and words in `vocabulary.accept` are never flagged. The
+    mid-sentence), numbers, URLs, code and words in `vocabulary.accept` are never flagged, nor
+    are rare words built from words the reader knows: typos of common words ("ssems"), a
+    prefix on a common verb ("reattached"), two common words run together ("timezone"),
+    unless a part is jargon ("redeploying", "ratelimits"; data/known_parts.yaml). The
     threshold (Zipf frequency) is set per audience in data/audiences.yaml and can be changed
     with the rule option `zipf`.
     """
