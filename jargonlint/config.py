@@ -29,7 +29,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_NAMES = (".jargonlint.toml", ".jargonlint.yaml", ".jargonlint.yml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"audience", "select", "ignore", "fail_on", "min_score", "model", "lexicons",
-        "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "use_cache"}
+        "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "use_cache",
+        "kind", "kinds"}
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
 
@@ -50,6 +51,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (absolute glob, codes)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     use_cache: bool = True
+    kind: str = "auto"                             # document kind: auto, incident, email, report
+    kind_source: str = ""                          # where `kind` was set (for the JSON "why")
+    kinds: tuple[tuple[str, str, str], ...] = ()   # (absolute glob, kind, glob as written)
     source: str = ""                               # the config file these came from, if any
 
     @property
@@ -64,6 +68,16 @@ class Settings:
             if fnmatch.fnmatch(absolute, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
                 codes.extend(pattern_codes)
         return tuple(codes)
+
+    def kind_for(self, path: str) -> tuple[str, str]:
+        """(kind, where it was set) for one file: a matching `kinds` pattern, else `kind`.
+        A later layer that sets `kind` clears the per-path patterns of earlier layers, so
+        `--kind` on the command line always wins."""
+        absolute = os.path.abspath(path)
+        for pattern, kind, written in self.kinds:
+            if fnmatch.fnmatch(absolute, pattern) or fnmatch.fnmatch(os.path.basename(path), written):
+                return kind, f"kinds pattern {written!r}"
+        return self.kind, self.kind_source
 
 
 def _normalise_keys(table: Any, where: str) -> dict[str, Any]:
@@ -142,6 +156,8 @@ def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) ->
             changes[key] = raw[key]
     if "max_file_size" in raw:
         changes["max_file_size"] = _parse_size(raw["max_file_size"], where)
+    if "kind" in raw or "kinds" in raw:
+        changes.update(_kind(raw, where, base_dir))
     if "vocabulary" in raw:
         changes.update(_vocabulary(settings, raw["vocabulary"], where))
     if "rules" in raw:
@@ -155,6 +171,31 @@ def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) ->
              _codes(codes, f"per-file-ignores[{pattern!r}]", where))
             for pattern, codes in table.items())
     return replace(settings, **changes)
+
+
+def _kind(raw: dict[str, Any], where: str, base_dir: str) -> dict[str, Any]:
+    from .kinds import KIND_CHOICES, KINDS
+
+    kind = raw.get("kind")
+    changes: dict[str, Any] = {}
+    if kind is not None:
+        if kind not in KIND_CHOICES:
+            raise ConfigError(f"{where}: kind must be one of {', '.join(KIND_CHOICES)} (got {kind!r})")
+        changes["kind"] = kind
+        changes["kind_source"] = where if where == "command line" else f"config {where}"
+        changes["kinds"] = ()
+    table = raw.get("kinds")
+    if table is not None:
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: kinds must map glob patterns to a kind, e.g. {{\"status/*.md\" = \"incident\"}}")
+        rows = []
+        for pattern, value in table.items():
+            if value not in KINDS:
+                raise ConfigError(f"{where}: kinds[{pattern!r}] must be one of {', '.join(KINDS)} (got {value!r})")
+            absolute = pattern if os.path.isabs(pattern) else os.path.join(base_dir, pattern)
+            rows.append((absolute, value, str(pattern)))
+        changes["kinds"] = tuple(rows)
+    return changes
 
 
 def _vocabulary(settings: Settings, table: Any, where: str) -> dict[str, Any]:

@@ -11,7 +11,8 @@ import os
 import sys
 from typing import Iterable, Iterator
 
-from . import scoring, textstats
+from . import kinds, scoring, textstats
+from .commitments import find_hedges
 from .config import Settings
 from .lexicon import LexiconEntry, load_lexicons, stamps
 from .matching import CompiledLexicon
@@ -91,6 +92,12 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
     matches = [m for m in all_matches if settings.audience in m.entry.audiences]
     stats = textstats.count(doc, document.prose, pipeline.has_model)
     read = scoring.readability(stats)
+    kind = kinds.decide(document, settings.kind_for(document.path))
+    hedges = find_hedges(document.prose, stats)
+    vague = sum(1 for m in matches if m.entry.kind == "vague" and m.entry.category != "vague-quantity")
+    technical = scoring.technical_sentences(
+        stats, (m.start for m in matches if m.entry.kind in ("jargon", "acronym")))
+    relevance = scoring.relevance(stats, technical, vague + len(hedges))
     covered = bytearray(len(document.prose))
     for m in all_matches:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -98,7 +105,8 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
                       audience=settings.audience, profile=profile, matches=matches,
                       all_matches=all_matches, stats=stats, readability=read, accept=accept,
                       options=settings.rule_options, severities=settings.severities,
-                      sentence_starts=stats.sentence_starts, covered=covered)
+                      sentence_starts=stats.sentence_starts, covered=covered,
+                      document_kind=kind.kind, hedges=hedges, relevance=relevance)
     ignored = settings.ignored_for(document.path)
     findings: list[Finding] = []
     for rule in selected(settings.select, settings.ignore):
@@ -107,9 +115,10 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
         findings.extend(rule.check(ctx))
     findings.sort(key=Finding.sort_key)
     _place(findings, document.text)
-    scores = scoring.score(stats, findings)
+    scores = scoring.score(stats, findings, relevance)
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience,
-                      words=stats.words, findings=findings, scores=scores, meta=dict(document.meta))
+                      words=stats.words, findings=findings, scores=scores, meta=dict(document.meta),
+                      document_kind=kind)
 
 
 def empty_result(document: Document, settings: Settings) -> FileResult:

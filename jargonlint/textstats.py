@@ -17,6 +17,9 @@ from .passive import passive_spans
 from .resources import data_yaml, word_list
 from .segmentation import sentence_start_flags
 
+# what a sentence does for the reader (TextStats.sentence_flags, one bit each)
+READER, PROVIDER, IMPACT, ACTION, DATE = 1, 2, 4, 8, 16
+
 @dataclass
 class TextStats:
     words: int = 0
@@ -35,6 +38,7 @@ class TextStats:
     passive_spans: list[tuple[int, int]] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)   # char offsets of each sentence
     sentence_ends: list[int] = field(default_factory=list)     # (sentences with words only)
+    sentence_flags: list[int] = field(default_factory=list)    # READER | IMPACT | ... per sentence
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +49,27 @@ def _relevance_lexicon():
     return (frozenset(data["reader_words"]), frozenset(data["provider_words"]),
             system, frozenset(data["impact_words"]),
             _phrase_pattern(data["impact_phrases"]), _phrase_pattern(data["action_phrases"]),
-            frozenset(data["date_words"]))
+            frozenset(data["date_words"]), _flag_pattern(data))
+
+
+def _flag_pattern(data: dict) -> re.Pattern:
+    """One pattern for every cue that flags a sentence, a named group per flag: a single scan
+    of the text finds them all (cheaper than a pass per cue list). "may" is left out of the
+    dates here: in "you may see errors" it is not the month."""
+    def alternatives(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        rf"(?<![\w'])(?:(?P<action>{alternatives(data['action_phrases'])})"
+        rf"|(?P<impact>{alternatives(list(data['impact_phrases']) + list(data['impact_words']))})"
+        rf"|(?P<reader>{alternatives(data['reader_words'])})"
+        rf"|(?P<provider>{alternatives(data['provider_words'])})"
+        rf"|(?P<date>{alternatives(w for w in data['date_words'] if w != 'may')}))(?![\w'])"
+        rf"|(?P<clock>{_CLOCK.pattern})", re.IGNORECASE)
+
+
+_FLAG_BITS = {"reader": READER, "provider": PROVIDER, "impact": IMPACT, "action": ACTION,
+              "date": DATE, "clock": DATE}
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern:
@@ -73,7 +97,7 @@ def count(doc, text: str, has_model: bool = False) -> TextStats:
     Sentence boundaries come from the pipeline; words are counted and tallied by regular
     expressions and a Counter (C code), so the per-word work in Python (syllables, word lists)
     runs once per distinct word: much faster than a Python object per spaCy token."""
-    reader, provider, system, impact, impact_phrases, action_phrases, dates = _relevance_lexicon()
+    reader, provider, system, impact, impact_phrases, action_phrases, dates, flag_cues = _relevance_lexicon()
     imperatives = word_list("imperative_verbs.txt")
     stats = TextStats()
     bounds = _sentence_bounds(doc, text)
@@ -86,6 +110,7 @@ def count(doc, text: str, has_model: bool = False) -> TextStats:
         stats.sentences += 1
         stats.words += words
         stats.sentence_words.append(words)
+        stats.sentence_flags.append(0)
         # an instruction ("Restart your PC.", "Please call us.") addresses the reader and gives
         # them a next step; a question does not
         lead = _WORD.search(text, start, end)
@@ -96,6 +121,8 @@ def count(doc, text: str, has_model: bool = False) -> TextStats:
         if word in imperatives and not text[start:end].rstrip().endswith("?"):
             stats.reader_refs += 1
             stats.action_hits += 1
+            stats.sentence_flags[-1] |= READER | ACTION
+    _flag_sentences(stats, text, flag_cues)
     tally = Counter(_WORD.findall(text.lower().replace("\u2019", "'")))
     for word, n in tally.items():
         if word[0].isdigit():
@@ -123,3 +150,15 @@ def count(doc, text: str, has_model: bool = False) -> TextStats:
     stats.passive_spans = list(passive_spans(doc, text, has_model))
     stats.passives = len(stats.passive_spans)
     return stats
+
+
+def _flag_sentences(stats: TextStats, text: str, cues: re.Pattern) -> None:
+    """Set each sentence's flags from the cues found in it (one scan, then a bisect each)."""
+    import bisect
+
+    starts, flags = stats.sentence_starts, stats.sentence_flags
+    if not starts:
+        return
+    for match in cues.finditer(text, starts[0]):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        flags[index] |= _FLAG_BITS[match.lastgroup]

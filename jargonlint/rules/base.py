@@ -31,6 +31,19 @@ class RuleContext:
     severities: dict[str, Severity] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)   # char offset of each sentence
     covered: bytearray = field(default_factory=bytearray)      # 1 where a lexicon term matched
+    document_kind: str = "email"                               # incident, email or report
+    hedges: list = field(default_factory=list)                 # commitments.Hedge, by pattern
+    relevance: dict[str, Any] = field(default_factory=dict)    # scoring.relevance of the text
+
+    def document_start(self) -> tuple[int, int]:
+        """Where a document-level finding (something missing) is reported: the first word of
+        the prose, so it lands on line 1 (or the first line with text)."""
+        prose = self.document.prose
+        start = len(prose) - len(prose.lstrip())
+        end = start
+        while end < len(prose) and (prose[end].isalnum() or prose[end] in "'-"):
+            end += 1
+        return start, max(end, start)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains character `offset`."""
