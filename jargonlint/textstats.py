@@ -68,6 +68,9 @@ def _flag_pattern(data: dict) -> re.Pattern:
         rf"|(?P<clock>{_CLOCK.pattern})", re.IGNORECASE)
 
 
+# "Update - ...", "[Open Issue]", "Close: ...": a status label, not an instruction to the reader
+_LABEL_AFTER = re.compile(r"\s*(?:[-:\]\u2013\u2014]|issue\b|message\b)", re.IGNORECASE)
+
 _FLAG_BITS = {"reader": READER, "provider": PROVIDER, "impact": IMPACT, "action": ACTION,
               "date": DATE, "clock": DATE}
 
@@ -118,7 +121,8 @@ def count(doc, text: str, has_model: bool = False) -> TextStats:
         if word == "please":
             lead = _WORD.search(text, lead.end(), end)
             word = lead.group(0).lower() if lead else ""
-        if word in imperatives and not text[start:end].rstrip().endswith("?"):
+        if (word in imperatives and words >= 3 and not text[start:end].rstrip().endswith("?")
+                and not _LABEL_AFTER.match(text, lead.end())):
             stats.reader_refs += 1
             stats.action_hits += 1
             stats.sentence_flags[-1] |= READER | ACTION
