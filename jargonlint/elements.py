@@ -16,7 +16,7 @@ def pattern(name: str) -> re.Pattern:
     cues = data_yaml("message_elements.yaml")[name]
     if isinstance(cues, str):
         cues = [cues]
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(f'(?:{c})' for c in cues)})(?![\w'])",
+    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{c})' for c in cues)})(?!\w)",
                       re.IGNORECASE | re.MULTILINE)
 
 
@@ -30,10 +30,11 @@ def present(name: str, text: str, start: int = 0, end: int | None = None) -> boo
 
 def resolved_spans(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Statements that the problem is over, except negated ones ("has not been resolved",
-    "until it is fixed")."""
+    "until it is fixed"), and labels that close a thread or a retrospective ("Resolved -",
+    "[Final message]", "## Resolution", "Incident report")."""
     negation = re.compile(rf"\b(?:{data_yaml('message_elements.yaml')['resolved_negation']})\b[\w\s']{{0,12}}$",
                           re.IGNORECASE)
-    kept = []
+    kept = list(find("resolved_label", text, start, end))
     for match in find("resolved", text, start, end):
         before = text[max(start, match.start() - 24):match.start()]
         if negation.search(before) or re.search(r"\b(?:not|n't|never)\b", match.group(0), re.I):

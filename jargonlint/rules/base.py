@@ -39,7 +39,7 @@ class RuleContext:
         """Where a document-level finding (something missing) is reported: the first word of
         the prose, so it lands on line 1 (or the first line with text)."""
         prose = self.document.prose
-        start = len(prose) - len(prose.lstrip())
+        start = next((i for i, c in enumerate(prose) if c.isalnum()), len(prose))
         end = start
         while end < len(prose) and (prose[end].isalnum() or prose[end] in "'-"):
             end += 1

@@ -135,15 +135,17 @@ class ProviderCentric(RelevanceRule):
     ## Fix
     Rewrite from the reader's side: what they see, what changes for them, what they can do.
     Fires when the text mentions the provider or its systems (we/our, "the system"-style
-    subjects, passives) at least `min_mentions` times (default 4) and "you/your" make at most
-    `max_reader_share` (default 0.15) of all those mentions; at least `min_words` words (30).
-    Document-level, on the first word; info.
+    subjects, passives) at least `min_mentions` times (default 6) and "you/your" make at most
+    `max_reader_share` (default 0.1) of all those mentions; at least `min_words` words (30).
+    Not for incident updates: a postmortem is rightly about what the provider did, and JL402
+    and JL405 ask the reader's questions there. Document-level, on the first word; info.
     """
 
     code = "JL304"
     name = "provider-centric"
     severity = Severity.INFO
-    options = {"min_words": 30, "max_reader_share": 0.15, "min_mentions": 4}
+    options = {"min_words": 30, "max_reader_share": 0.1, "min_mentions": 6}
+    skip_kinds = ("incident",)
     suggestion = "Write from the reader's side: 'You can ...', 'Your staff will ...'"
 
     def missing(self, ctx: RuleContext) -> bool:

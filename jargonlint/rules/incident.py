@@ -41,9 +41,11 @@ def is_resolved(ctx: RuleContext) -> bool:
     """The update says the problem is over (in a thread: its latest entry does)."""
     text = ctx.document.prose
     entries = timeline.entries(ctx.document.text)
-    if entries:
-        return max(entries, key=lambda e: e.time).resolved
-    return bool(elements.resolved_spans(text))
+    if entries and max(entries, key=lambda e: e.time).resolved:
+        return True
+    if elements.present("resolved_label", text):
+        return True  # "[Final message]", "Resolved -", a postmortem's "Resolution"
+    return not entries and bool(elements.resolved_spans(text))
 
 
 class AffectedService(IncidentRule):
@@ -96,8 +98,9 @@ class ReaderImpact(IncidentRule):
     ## Fix
     Say who is affected and what they cannot do, or that nothing is affected. The rule looks
     for an effect ("cannot", "unable to", "is down", "may see errors") in the same sentence as
-    people ("you", "staff", "users", "customers"), or a plain "no impact" (cues in
-    data/message_elements.yaml). Document-level, on line 1; warning.
+    people ("you", "staff", "users", "customers") or a service they use ("email is down"), or
+    a plain "no impact" (cues in data/message_elements.yaml). Document-level, on line 1;
+    warning.
     """
 
     code = "JL402"
@@ -112,8 +115,9 @@ class ReaderImpact(IncidentRule):
         starts = ctx.sentence_starts or [0]
         for index in range(len(starts)):
             end = starts[index + 1] if index + 1 < len(starts) else len(text)
-            if elements.present("impact_effect", text, starts[index], end) and \
-                    elements.present("impact_people", text, starts[index], end):
+            if elements.present("impact_effect", text, starts[index], end) and (
+                    elements.present("impact_people", text, starts[index], end)
+                    or elements.present("affected_service", text, starts[index], end)):
                 return False
         return True
 
@@ -143,7 +147,8 @@ class CurrentStatus(IncidentRule):
     suggestion = "Say where things stand: 'Email is still down; we have found the cause.'"
 
     def missing(self, ctx: RuleContext) -> bool:
-        return not elements.present("status", ctx.document.prose)
+        text = ctx.document.prose
+        return not elements.present("status", text) and not elements.resolved_spans(text)
 
     def message(self, ctx: RuleContext) -> str:
         return "Does not say the current status: is it still broken, being fixed, or fixed?"
@@ -191,7 +196,8 @@ class ReaderAction(IncidentRule):
     need to restart anything."
 
     ## Fix
-    Add one sentence: a workaround, an instruction, or "no action is needed". Info, not a
+    Add one sentence: a workaround, an instruction, or "no action is needed". Not reported once
+    the update says the problem is resolved (there is no "meanwhile" any more). Info, not a
     warning: many short updates rightly leave this to the first message of a thread.
     Document-level, on line 1.
     """
@@ -202,7 +208,7 @@ class ReaderAction(IncidentRule):
     suggestion = "Say what to do meanwhile: 'Until then, use webmail' or 'You don't need to do anything.'"
 
     def missing(self, ctx: RuleContext) -> bool:
-        return not elements.present("reader_action", ctx.document.prose)
+        return not elements.present("reader_action", ctx.document.prose) and not is_resolved(ctx)
 
     def message(self, ctx: RuleContext) -> str:
         return "Does not say what the reader should do meanwhile, or that nothing is needed"
@@ -222,8 +228,10 @@ class NextUpdate(IncidentRule):
 
     ## Fix
     Promise the next update with a time or an interval ("at 3 pm", "in 30 minutes", "every
-    hour"). Not reported when the update says the problem is resolved (in a thread: when the
-    latest entry does). Document-level, on line 1; warning.
+    hour"). Not reported when the update says the problem is resolved: in a thread, when the
+    latest timestamped entry does or a closing label is there ("Resolved -", "[Final
+    message]"); a retrospective (a "Resolution" section, an "Incident report" or postmortem
+    heading) counts as resolved. Document-level, on line 1; warning.
     """
 
     code = "JL406"
