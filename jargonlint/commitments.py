@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .resources import data_yaml
-from .textstats import DATE, TextStats
+from .textstats import DATE, TextStats, gated_pattern, lower_same_length
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,9 @@ class Hedge:
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, tuple[dict, ...]]:
-    rows = tuple(data_yaml("commitments.yaml")["patterns"])
-    combined = "|".join(f"(?P<p{i}>{row['pattern']})" for i, row in enumerate(rows))
-    return re.compile(rf"(?<![\w'])(?:{combined})(?![\w'])", re.IGNORECASE), rows
+    data = data_yaml("commitments.yaml")
+    rows = tuple(data["patterns"])
+    return gated_pattern([row["pattern"] for row in rows], data["first_words"]), rows
 
 
 def find_hedges(text: str, stats: TextStats) -> list[Hedge]:
@@ -35,12 +35,12 @@ def find_hedges(text: str, stats: TextStats) -> list[Hedge]:
     pattern, rows = _patterns()
     hedges = []
     starts = stats.sentence_starts
-    for match in pattern.finditer(text):
-        row = rows[int(match.lastgroup[1:])]
+    for match in pattern.finditer(lower_same_length(text)):
+        row = rows[int(match.lastgroup[1:])]  # groups are g0, g1 ...
         if row.get("unless_time") and starts:
             index = max(0, bisect.bisect_right(starts, match.start()) - 1)
             if stats.sentence_flags[index] & DATE:
                 continue
         hedges.append(Hedge(match.start(), match.end(), row["category"],
-                            row["message"].format(match=match.group(0))))
+                            row["message"].format(match=text[match.start():match.end()])))
     return hedges

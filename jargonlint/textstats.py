@@ -52,27 +52,62 @@ def _relevance_lexicon():
             frozenset(data["date_words"]), _flag_pattern(data))
 
 
-def _flag_pattern(data: dict) -> re.Pattern:
-    """One pattern for every cue that flags a sentence, a named group per flag: a single scan
-    of the text finds them all (cheaper than a pass per cue list). "may" is left out of the
-    dates here: in "you may see errors" it is not the month."""
-    def alternatives(words) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def trie_pattern(words) -> str:
+    """A regular expression matching any of `words` (longest first), built as a trie: Python's
+    engine tries a plain alternation word by word at every position, a trie branches on one
+    character (measured: ~3x faster on the relevance cue words)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
 
-    return re.compile(
-        rf"(?<![\w'])(?:(?P<action>{alternatives(data['action_phrases'])})"
-        rf"|(?P<impact>{alternatives(list(data['impact_phrases']) + list(data['impact_words']))})"
-        rf"|(?P<reader>{alternatives(data['reader_words'])})"
-        rf"|(?P<provider>{alternatives(data['provider_words'])})"
-        rf"|(?P<date>{alternatives(w for w in data['date_words'] if w != 'may')}))(?![\w'])"
-        rf"|(?P<clock>{_CLOCK.pattern})", re.IGNORECASE)
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def gated_pattern(alternatives: list[str], first_words) -> re.Pattern:
+    """Alternatives as one pattern (a named group each: g0, g1 ...) tried only where one of
+    `first_words` starts: a trie lookahead rejects other words at once, so the engine does not
+    try every alternative at every word (several times faster on prose)."""
+    gate = trie_pattern(sorted({w.lower() for w in first_words}))
+    groups = "|".join(f"(?P<g{i}>{a})" for i, a in enumerate(alternatives))
+    return re.compile(rf"(?<![\w'])(?=(?:{gate})(?![\w']))(?:{groups})(?![\w'])")
+
+
+def _flag_pattern(data: dict) -> tuple[re.Pattern, dict[str, int]]:
+    """One pattern for every cue word or phrase that flags a sentence, and the flags of each:
+    one scan of the lower-cased text finds them all. "may" is left out of the dates here: in
+    "you may see errors" it is not the month."""
+    bits: dict[str, int] = {}
+    for key, bit in (("action_phrases", ACTION), ("impact_phrases", IMPACT), ("impact_words", IMPACT),
+                     ("reader_words", READER), ("provider_words", PROVIDER), ("date_words", DATE)):
+        for word in data[key]:
+            if key == "date_words" and word == "may":
+                continue
+            bits[word.lower()] = bits.get(word.lower(), 0) | bit
+    # a next step that names its owner ("you can", "we will", "please ...") also counts as
+    # addressing the reader, or as the provider speaking
+    reader, provider = set(data["reader_words"]), set(data["provider_words"])
+    for phrase in data["action_phrases"]:
+        words = set(phrase.lower().replace("'", " '").split()) | set(phrase.lower().split())
+        if words & reader or phrase.lower() == "please":
+            bits[phrase.lower()] |= READER
+        if words & provider:
+            bits[phrase.lower()] |= PROVIDER
+    return re.compile(rf"(?<![\w'])(?:{trie_pattern(bits)})(?![\w'])"), bits
 
 
 # "Update - ...", "[Open Issue]", "Close: ...": a status label, not an instruction to the reader
 _LABEL_AFTER = re.compile(r"\s*(?:[-:\]\u2013\u2014]|issue\b|message\b)", re.IGNORECASE)
 
-_FLAG_BITS = {"reader": READER, "provider": PROVIDER, "impact": IMPACT, "action": ACTION,
-              "date": DATE, "clock": DATE}
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern:
@@ -126,8 +161,8 @@ def count(doc, text: str, has_model: bool = False) -> TextStats:
             stats.reader_refs += 1
             stats.action_hits += 1
             stats.sentence_flags[-1] |= READER | ACTION
-    _flag_sentences(stats, text, flag_cues)
-    tally = Counter(_WORD.findall(text.lower().replace("\u2019", "'")))
+    lowered = text.lower().replace("\u2019", "'")
+    tally = Counter(_WORD.findall(lowered))
     for word, n in tally.items():
         if word[0].isdigit():
             stats.syllables += n
@@ -150,19 +185,38 @@ def count(doc, text: str, has_model: bool = False) -> TextStats:
     stats.system_refs = len(system.findall(text))
     stats.impact_hits += len(impact_phrases.findall(text))
     stats.action_hits += len(action_phrases.findall(text))
-    stats.date_hits += len(_CLOCK.findall(text))
+    clocks = [m.start() for m in _CLOCK.finditer(text)]
+    stats.date_hits += len(clocks)
+    if len(lowered) != len(text):
+        lowered = lower_same_length(text)
+    _flag_sentences(stats, lowered, flag_cues, clocks)
     stats.passive_spans = list(passive_spans(doc, text, has_model))
     stats.passives = len(stats.passive_spans)
     return stats
 
 
-def _flag_sentences(stats: TextStats, text: str, cues: re.Pattern) -> None:
-    """Set each sentence's flags from the cues found in it (one scan, then a bisect each)."""
+def lower_same_length(text: str) -> str:
+    """The text in lower case with curly apostrophes made straight, offsets unchanged: a
+    character whose lower case is longer ("İ") stays as it is. Patterns run on this without
+    re.IGNORECASE, which lets the engine skip ahead to literal prefixes (much faster)."""
+    lowered = text.lower().replace("\u2019", "'")
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("\u2019", "'")
+
+
+def _flag_sentences(stats: TextStats, lowered: str, cues: tuple[re.Pattern, dict[str, int]],
+                    clocks: list[int]) -> None:
+    """Set each sentence's flags from the cues and clock times in it (one scan, then a bisect
+    each). `lowered` is the text in lower case, offsets unchanged."""
     import bisect
 
     starts, flags = stats.sentence_starts, stats.sentence_flags
     if not starts:
         return
-    for match in cues.finditer(text, starts[0]):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        flags[index] |= _FLAG_BITS[match.lastgroup]
+    pattern, bits = cues
+    for match in pattern.finditer(lowered, starts[0]):
+        flags[bisect.bisect_right(starts, match.start()) - 1] |= bits.get(match.group(0), 0)
+    for offset in clocks:
+        if offset >= starts[0]:
+            flags[bisect.bisect_right(starts, offset) - 1] |= DATE

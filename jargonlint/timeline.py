@@ -9,6 +9,7 @@ dated entry (only the gaps between entries matter).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -138,8 +139,16 @@ def _mail_dates(text: str) -> list[tuple[int, int, datetime, str]]:
     return found
 
 
-def entries(text: str) -> list[Entry]:
-    """The thread's entries in document order (a single timestamp is not a thread: [])."""
+_ANY_CLOCK = re.compile(r"\d[:h.]\d\d")
+
+
+@functools.lru_cache(maxsize=8)
+def entries(text: str) -> tuple[Entry, ...]:
+    """The thread's entries in document order (a single timestamp is not a thread: ()).
+    Cached: several rules ask about the same text."""
+    clocks = _ANY_CLOCK.finditer(text)
+    if next(clocks, None) is None or next(clocks, None) is None:
+        return ()  # a thread needs two times
     raw: list[tuple[int, int, datetime, str, bool]] = []
     base: datetime | None = None
     for shape, match in find_stamps(text):
@@ -155,7 +164,7 @@ def entries(text: str) -> list[Entry]:
     if not raw:
         raw = [(s, e, t, w, False) for s, e, t, w in _mail_dates(text)]
     if len(raw) < 2:
-        return []
+        return ()
     result = []
     for i, (start, end, moment, stamp, trailing) in enumerate(raw):
         if trailing:
@@ -166,7 +175,7 @@ def entries(text: str) -> list[Entry]:
             body_end = _line(text, raw[i + 1][0])[0] if i + 1 < len(raw) else len(text)
         resolved = bool(elements.resolved_spans(text, body_start, body_end))
         result.append(Entry(start, end, moment, stamp, body_start, body_end, resolved))
-    return result
+    return tuple(result)
 
 
 def promised_minutes(text: str, entry: Entry) -> float | None:

@@ -163,3 +163,28 @@ def test_reading_guide_covers_every_document_rule():
     for code in RULES:
         if code[:3] in ("JL4", "JL5") or code in ("JL301", "JL302", "JL303", "JL304", "JL305"):
             assert code in guide, code
+
+
+def _case_texts(code: str) -> list[str]:
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).parent / "rules" / f"{code}.yaml").read_text(encoding="utf-8"))
+    return [case.get("fail_str", case.get("pass_str")) for case in data["cases"]]
+
+
+@pytest.mark.parametrize("name, rows_key, code", [("ownership.yaml", "deflection", "JL301"),
+                                                   ("ownership.yaml", "passive_patterns", "JL301"),
+                                                   ("commitments.yaml", "patterns", "JL302")])
+def test_first_word_gates_lose_no_match(name, rows_key, code):
+    """The fast gate (first_words) must not hide a match the plain patterns find."""
+    from jargonlint.resources import data_yaml
+    from jargonlint.textstats import gated_pattern, lower_same_length
+
+    data = data_yaml(name)
+    patterns = [row["pattern"] if isinstance(row, dict) else row for row in data[rows_key]]
+    gated = gated_pattern(patterns, data["first_words"])
+    plain = re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w'])")
+    texts = _case_texts(code) + [p.read_text(encoding="utf-8") for p in sorted((DATA / "corpus").glob("*.txt"))]
+    for text in texts:
+        lowered = lower_same_length(text)
+        assert [m.span() for m in gated.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)], text

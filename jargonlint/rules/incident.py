@@ -37,6 +37,23 @@ class IncidentRule(Rule):
         yield self.finding(ctx, start, end, self.message(ctx), suggestions=[self.suggestion])
 
 
+def sentence_with_both(ctx: RuleContext, first: str, *others: str) -> bool:
+    """Whether one sentence holds a cue of element `first` and of any of `others`: scan for
+    `first` once, then look only inside the sentences it was found in."""
+    text = ctx.document.prose
+    starts = ctx.sentence_starts or [0]
+    seen: set[int] = set()
+    for match in elements.find(first, text):
+        index = ctx.sentence_of(match.start())
+        if index in seen:
+            continue
+        seen.add(index)
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        if any(elements.present(other, text, starts[index], end) for other in others):
+            return True
+    return False
+
+
 def is_resolved(ctx: RuleContext) -> bool:
     """The update says the problem is over (in a thread: its latest entry does)."""
     text = ctx.document.prose
@@ -109,17 +126,9 @@ class ReaderImpact(IncidentRule):
     suggestion = "Say who cannot do what: 'Staff at all offices cannot send or receive email.'"
 
     def missing(self, ctx: RuleContext) -> bool:
-        text = ctx.document.prose
-        if elements.present("impact_none", text):
+        if elements.present("impact_none", ctx.document.prose):
             return False
-        starts = ctx.sentence_starts or [0]
-        for index in range(len(starts)):
-            end = starts[index + 1] if index + 1 < len(starts) else len(text)
-            if elements.present("impact_effect", text, starts[index], end) and (
-                    elements.present("impact_people", text, starts[index], end)
-                    or elements.present("affected_service", text, starts[index], end)):
-                return False
-        return True
+        return not sentence_with_both(ctx, "impact_effect", "impact_people", "affected_service")
 
     def message(self, ctx: RuleContext) -> str:
         return "Does not say how the reader is affected: who cannot do what"
@@ -240,13 +249,8 @@ class NextUpdate(IncidentRule):
     suggestion = "Promise the next update: 'Next update at 3 pm, or sooner if it is fixed.'"
 
     def missing(self, ctx: RuleContext) -> bool:
-        text = ctx.document.prose
-        starts = ctx.sentence_starts or [0]
-        for index in range(len(starts)):
-            end = starts[index + 1] if index + 1 < len(starts) else len(text)
-            if elements.present("next_update_promise", text, starts[index], end) and \
-                    elements.present("time_expression", text, starts[index], end):
-                return False
+        if sentence_with_both(ctx, "next_update_promise", "time_expression"):
+            return False
         return not is_resolved(ctx)
 
     def message(self, ctx: RuleContext) -> str:

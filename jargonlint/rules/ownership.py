@@ -8,6 +8,7 @@ from typing import Iterator
 
 from ..models import Finding, Severity
 from ..resources import data_yaml
+from ..textstats import gated_pattern, lower_same_length
 from .base import Rule, RuleContext
 
 _SUBJECT = re.compile(r"((?:the|a|an|our|this|that|these|those|your)\s+(?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
@@ -17,11 +18,9 @@ _SUBJECT = re.compile(r"((?:the|a|an|our|this|that|these|those|your)\s+(?:[\w-]+
 def _data():
     data = data_yaml("ownership.yaml")
 
-    def compile_(pattern: str) -> re.Pattern:
-        return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])", re.IGNORECASE)
-
-    deflection = [(compile_(row["pattern"]), row["suggest"]) for row in data["deflection"]]
-    passive = [compile_(p) for p in data["passive_patterns"]]
+    deflection = (gated_pattern([row["pattern"] for row in data["deflection"]], data["first_words"]),
+                  [row["suggest"] for row in data["deflection"]])
+    passive = gated_pattern(data["passive_patterns"], data["first_words"])
     agents = re.compile(r"\s+by\s+(?:" + "|".join(re.escape(a) for a in data["owning_agents"]) + r")\b", re.I)
     return data, deflection, passive, agents
 
@@ -95,27 +94,26 @@ class Ownership(Rule):
     needs_model = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        data, deflection, passive, agents = _data()
+        data, (deflection, suggestions), passive, agents = _data()
         text = ctx.document.prose
+        lowered = lower_same_length(text)
         taken: list[tuple[int, int]] = []
         found: list[Finding] = []
 
         def free(start: int, end: int) -> bool:
             return all(end <= s or start >= e for s, e in taken)
 
-        for pattern, suggestion in deflection:
-            for m in pattern.finditer(text):
-                if free(m.start(), m.end()):
-                    taken.append((m.start(), m.end()))
-                    found.append(self.finding(
-                        ctx, m.start(), m.end(), f"'{m.group(0)}' shifts the blame: own what happened",
-                        suggestions=[suggestion]))
-        for pattern in passive:
-            for m in pattern.finditer(text):
-                if agents.match(text, m.end()) or not free(m.start(), m.end()):
-                    continue
+        for m in deflection.finditer(lowered):
+            if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
-                found.append(self._passive(ctx, m.start(), m.end()))
+                found.append(self.finding(
+                    ctx, m.start(), m.end(), f"'{text[m.start():m.end()]}' shifts the blame: own what happened",
+                    suggestions=[suggestions[int(m.lastgroup[1:])]]))
+        for m in passive.finditer(lowered):
+            if agents.match(text, m.end()) or not free(m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(self._passive(ctx, m.start(), m.end()))
         if ctx.has_model:
             for start, end in _parsed_fault_passives(ctx.doc, data):
                 if free(start, end) and not agents.match(text, end):

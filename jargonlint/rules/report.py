@@ -85,7 +85,7 @@ class ServiceLevelTarget(ReportRule):
                 continue
             reported.add(start)
             yield self.finding(ctx, metric.start(), metric.end(),
-                               f"'{metric.group(0)}' has no target: say what was agreed",
+                               f"'{text[metric.start():metric.end()]}' has no target: say what was agreed",
                                suggestions=["State the agreed level beside it: '... against a target of 99.9%'"])
 
 
