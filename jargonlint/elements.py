@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .resources import data_yaml
 from .textstats import lower_same_length, trie_pattern
-
 
 _PLAIN = re.compile(r"[a-z0-9' -]+")
 
@@ -35,7 +34,7 @@ def _top_level_alternatives(cue: str) -> list[str]:
     return parts
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pattern(name: str) -> re.Pattern:
     """All cues of one element as one pattern over lower-cased text (^ and $ match at lines).
     Plain words and phrases among the cues go into one trie (textstats.trie_pattern): the

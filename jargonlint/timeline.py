@@ -25,8 +25,8 @@ _MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # one pattern per timestamp shape (Python patterns cannot reuse group names across "|")
 STAMPS = (
     ("iso", re.compile(rf"(?P<year>\d{{4}})-(?P<mon>\d{{2}})-(?P<day>\d{{2}})(?:[T ,]+|\s+at\s+){_CLOCK}{_ZONE}")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?(?:,|\s+-|\s+at)?\s+{_CLOCK}{_ZONE}", re.I)),
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?,?\s+(?:at\s+)?{_CLOCK}{_ZONE}", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?(?:,|\s+-|\s+at)?\s+{_CLOCK}{_ZONE}", re.IGNORECASE)),
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?,?\s+(?:at\s+)?{_CLOCK}{_ZONE}", re.IGNORECASE)),
     ("bare", re.compile(rf"(?<![\d:.-]){_CLOCK}{_ZONE}(?![\d:])")),
 )
 

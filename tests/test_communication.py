@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA
+
 from jargonlint import lint_text
 from jargonlint.config import settings_for
 from jargonlint.errors import ConfigError
@@ -78,6 +78,7 @@ def test_json_reports_document_kind_and_why(cli, tmp_path: Path):
     path = tmp_path / "status.txt"
     path.write_text(INCIDENT, encoding="utf-8")
     code, out, _ = cli("check", "--model", "none", "--format", "json", "--fail-on", "never", str(path))
+    assert code == 0
     entry = json.loads(out)["files"][0]
     assert entry["kind"] == "text"      # the source format, unchanged
     assert entry["document_kind"]["kind"] == "incident"

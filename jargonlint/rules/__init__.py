@@ -2,9 +2,21 @@
 from __future__ import annotations
 
 from .base import Rule, RuleContext
-from .communication import NoBusinessImpact, NoNextStep, ProviderCentric, VagueCommitment
-from .incident import (AffectedService, CurrentStatus, NextUpdate, ProviderAction, ReaderAction,
-                       ReaderImpact, UpdateGap)
+from .communication import (
+    NoBusinessImpact,
+    NoNextStep,
+    ProviderCentric,
+    VagueCommitment,
+)
+from .incident import (
+    AffectedService,
+    CurrentStatus,
+    NextUpdate,
+    ProviderAction,
+    ReaderAction,
+    ReaderImpact,
+    UpdateGap,
+)
 from .jargon import Buzzword, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
 from .ownership import Ownership
 from .readability import LongSentence, PassiveVoice, ReadingGrade

@@ -2,7 +2,8 @@
 opposed to the words it uses (JL302-JL305)."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
 from .. import elements
 from ..matching import LexiconMatch
@@ -66,7 +67,7 @@ class RelevanceRule(Rule):
     (under `min_words`, default 30) are not judged: a two-line note need not carry everything.
     """
 
-    options = {"min_words": 30}
+    options: ClassVar[dict[str, Any]] = {"min_words": 30}
     skip_kinds: tuple[str, ...] = ()
     suggestion = ""
 
@@ -144,7 +145,7 @@ class ProviderCentric(RelevanceRule):
     code = "JL304"
     name = "provider-centric"
     severity = Severity.INFO
-    options = {"min_words": 30, "max_reader_share": 0.1, "min_mentions": 6}
+    options: ClassVar[dict[str, Any]] = {"min_words": 30, "max_reader_share": 0.1, "min_mentions": 6}
     skip_kinds = ("incident",)
     suggestion = "Write from the reader's side: 'You can ...', 'Your staff will ...'"
 

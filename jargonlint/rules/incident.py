@@ -7,7 +7,9 @@ placed on the later timestamp.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any, ClassVar
 
 from .. import elements, timeline
 from ..models import Finding, Severity
@@ -285,7 +287,7 @@ class UpdateGap(Rule):
     code = "JL407"
     name = "incident-update-gap"
     severity = Severity.WARNING
-    options = {"interval_minutes": 60}
+    options: ClassVar[dict[str, Any]] = {"interval_minutes": 60}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if ctx.document_kind != "incident":
@@ -293,7 +295,7 @@ class UpdateGap(Rule):
         text = ctx.document.text
         entries = sorted(timeline.entries(text), key=lambda e: e.time)
         default = float(self.option(ctx, "interval_minutes"))
-        for earlier, later in zip(entries, entries[1:]):
+        for earlier, later in pairwise(entries):
             if earlier.resolved:
                 continue
             if not ctx.document.prose[later.start:later.end].strip():

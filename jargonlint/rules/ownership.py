@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..models import Finding, Severity
 from ..resources import data_yaml
@@ -21,7 +21,7 @@ def _data():
     deflection = (gated_pattern([row["pattern"] for row in data["deflection"]], data["first_words"]),
                   [row["suggest"] for row in data["deflection"]])
     passive = gated_pattern(data["passive_patterns"], data["first_words"])
-    agents = re.compile(r"\s+by\s+(?:" + "|".join(re.escape(a) for a in data["owning_agents"]) + r")\b", re.I)
+    agents = re.compile(r"\s+by\s+(?:" + "|".join(re.escape(a) for a in data["owning_agents"]) + r")\b", re.IGNORECASE)
     return data, deflection, passive, agents
 
 

@@ -2,7 +2,7 @@
 business terms. These rules run only on documents of kind report (jargonlint/kinds.py)."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import elements
 from ..models import Finding, Severity
@@ -71,8 +71,8 @@ class ServiceLevelTarget(ReportRule):
             start, end = ctx.document_start()
             yield self.finding(ctx, start, end, "Does not report performance against agreed service levels",
                                severity=Severity.INFO,
-                               suggestions=["Add the figures that matter, each with its target: "
-                                            "'Availability 99.95% (target 99.9%)'"])
+                               suggestions=[("Add the figures that matter, each with its target: "
+                                             "'Availability 99.95% (target 99.9%)'")])
             return
         reported: set[int] = set()
         for metric in metrics:
