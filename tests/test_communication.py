@@ -189,3 +189,13 @@ def test_first_word_gates_lose_no_match(name, rows_key, code):
     for text in texts:
         lowered = lower_same_length(text)
         assert [m.span() for m in gated.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)], text
+
+
+def test_customer_friendly_notice_outscores_terse_status_updates_on_relevance():
+    """A guard for the calibration in docs/scores.md, on the corpus texts copied into tests."""
+    friendly = lint_text((DATA / "corpus" / "email_09_pypi_2fa_required_notice.txt").read_text(encoding="utf-8"),
+                         model="none").scores.relevance["score"]
+    for name in ("incident_02_jenkins_ci_vm_agents_outage.txt", "incident_05_jenkins_pkg_ssl_certificate_expired.txt",
+                 "incident_07_jenkins_website_outage.txt"):
+        terse = lint_text((DATA / "corpus" / name).read_text(encoding="utf-8"), model="none").scores.relevance["score"]
+        assert friendly > terse + 15, name
