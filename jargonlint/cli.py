@@ -271,9 +271,10 @@ def rules_command() -> None:
     """List every rule with its code, name, default severity and summary."""
     from .rules import RULES
 
+    width = max(len(rule.name) for rule in RULES.values())
     for rule in RULES.values():
         model = " (uses a model when installed)" if rule.needs_model else ""
-        click.echo(f"{rule.code}  {rule.name:<18} {rule.severity.label:<8} {rule.summary()}{model}")
+        click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity.label:<8} {rule.summary()}{model}")
 
 
 @cli.command("rule")
