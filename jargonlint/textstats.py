@@ -79,7 +79,7 @@ def gated_pattern(alternatives: list[str], first_words) -> re.Pattern:
     try every alternative at every word (several times faster on prose)."""
     gate = trie_pattern(sorted({w.lower() for w in first_words}))
     groups = "|".join(f"(?P<g{i}>{a})" for i, a in enumerate(alternatives))
-    return re.compile(rf"(?<![\w'])(?=(?:{gate})(?![\w']))(?:{groups})(?![\w'])")
+    return re.compile(rf"(?<![\w'])(?=(?:{gate})(?!\w))(?:{groups})(?![\w'])")
 
 
 def _flag_pattern(data: dict) -> tuple[re.Pattern, dict[str, int]]:

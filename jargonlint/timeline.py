@@ -19,9 +19,11 @@ from . import elements
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
-_ZONE = r"(?:\s?(?P<zone>UTC|GMT|Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T?))?"
+# zone names are capitals even where the rest of a pattern ignores case ("14:05 UTC", not "14:05 we")
+_ZONE = r"(?:\s?(?P<zone>(?-i:UTC|GMT|Z|[A-Z]{2,4}T?)(?![\w'])|[+-]\d{2}:?\d{2}))?"
 _CLOCK = r"(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})(?::\d{2})?(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?))?"
 _MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ANY_CLOCK = re.compile(r"\d[:h.]\d\d")
 # one pattern per timestamp shape (Python patterns cannot reuse group names across "|")
 STAMPS = (
     ("iso", re.compile(rf"(?P<year>\d{{4}})-(?P<mon>\d{{2}})-(?P<day>\d{{2}})(?:[T ,]+|\s+at\s+){_CLOCK}{_ZONE}")),
@@ -36,8 +38,11 @@ def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[tuple
     end = len(text) if end is None else end
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
+    # every timestamp holds a clock time and fits on one line: look only at lines with one
+    lines = sorted({_line(text, m.start()) for m in _ANY_CLOCK.finditer(text, start, end)})
     for shape, pattern in STAMPS:
-        for match in pattern.finditer(text, start, end):
+        for match in (m for line_start, line_end in lines
+                      for m in pattern.finditer(text, max(start, line_start), min(end, line_end))):
             if all(match.end() <= s or match.start() >= e for s, e in taken):
                 found.append((shape, match))
                 taken.append(match.span())
@@ -137,9 +142,6 @@ def _mail_dates(text: str) -> list[tuple[int, int, datetime, str]]:
             moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
         found.append((m.start(1), m.end(1), moment, m.group(1).strip()))
     return found
-
-
-_ANY_CLOCK = re.compile(r"\d[:h.]\d\d")
 
 
 @functools.lru_cache(maxsize=8)
