@@ -17,6 +17,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 AUDIENCE_CHOICES = ("business", "staff", "technical")
 # sources.FORMAT_NAMES, repeated so that `--help` does not import the readers
 INPUT_FORMATS = ("text", "markdown", "html", "email", "mbox", "docx", "msg")
+KIND_CHOICES = ("auto", "incident", "email", "report")   # jargonlint.kinds.KIND_CHOICES
 
 
 def _want_color(stream) -> bool:
@@ -41,6 +42,8 @@ def lint_options(func: Callable) -> Callable:
                      help="Use this config file instead of looking for one."),
         click.option("--select", multiple=True, help="Only rules whose code starts with these (e.g. JL1,JL201)."),
         click.option("--ignore", multiple=True, help="Skip rules whose code starts with these."),
+        click.option("--kind", type=click.Choice(KIND_CHOICES), default=None,
+                     help="Message kind: auto (default: detect), incident, email or report."),
         click.option("--model", default=None,
                      help="spaCy pipeline: auto (default: use an installed English model), none, or a name."),
         click.option("--stdin-filename", default=None,
@@ -71,10 +74,10 @@ def _split_patterns(values: tuple[str, ...]) -> list[str] | None:
     return patterns or None
 
 
-def _overrides(audience, select, ignore, model, no_cache, jobs=None, exclude=(), extend_exclude=(),
+def _overrides(audience, select, ignore, model, no_cache, kind=None, jobs=None, exclude=(), extend_exclude=(),
                respect_gitignore=None, force_exclude=None, **extra) -> dict[str, Any]:
     values: dict[str, Any] = {"audience": audience, "select": _split_codes(select),
-                              "ignore": _split_codes(ignore), "model": model,
+                              "ignore": _split_codes(ignore), "model": model, "kind": kind,
                               "exclude": _split_patterns(exclude),
                               "extend_exclude": _split_patterns(extend_exclude),
                               "respect_gitignore": respect_gitignore, "force_exclude": force_exclude}
@@ -134,13 +137,14 @@ def cli() -> None:
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's overall score is below this.")
 @handle_errors
-def check(paths, audience, config, select, ignore, model, stdin_filename, format_in, no_cache, jobs, output_format,
-          fail_on, min_score, **walk):
+def check(paths, audience, config, select, ignore, kind, model, stdin_filename, format_in, no_cache, jobs,
+          output_format, fail_on, min_score, **walk):
     """Lint files and folders ('-' reads standard input)."""
     from .config import settings_for
     from .formatters import FORMATTERS
 
-    overrides = _overrides(audience, select, ignore, model, no_cache, fail_on=fail_on, min_score=min_score, **walk)
+    overrides = _overrides(audience, select, ignore, model, no_cache, kind, fail_on=fail_on, min_score=min_score,
+                           **walk)
     run = _run(paths, overrides, config, stdin_filename, jobs, format_in)
     stream = sys.stdout
     click.echo(FORMATTERS[output_format](run, color=_want_color(stream) and output_format == "text"), nl=False)
@@ -167,17 +171,18 @@ def check(paths, audience, config, select, ignore, model, stdin_filename, format
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's overall score is below this.")
 @handle_errors
-def score(paths, audience, config, select, ignore, model, stdin_filename, format_in, no_cache, jobs, output_format,
-          min_score, **walk):
+def score(paths, audience, config, select, ignore, kind, model, stdin_filename, format_in, no_cache, jobs,
+          output_format, min_score, **walk):
     """Show a table of scores per file (0-100, higher is plainer)."""
     import json
 
     from .config import settings_for
 
-    overrides = _overrides(audience, select, ignore, model, no_cache, min_score=min_score, **walk)
+    overrides = _overrides(audience, select, ignore, model, no_cache, kind, min_score=min_score, **walk)
     run = _run(paths, overrides, config, stdin_filename, jobs, format_in)
     if output_format == "json":
-        rows = [{"path": r.path, "words": r.words, "scores": r.scores.as_dict() if r.scores else None}
+        rows = [{"path": r.path, "words": r.words, "scores": r.scores.as_dict() if r.scores else None,
+                 "document_kind": r.document_kind.as_dict() if r.document_kind else None}
                 for r in run.results]
         click.echo(json.dumps({"version": 1, "pipeline": run.pipeline, "files": rows}, indent=2))
     else:
@@ -204,9 +209,10 @@ def score(paths, audience, config, select, ignore, model, stdin_filename, format
 @cli.command()
 @lint_options
 @handle_errors
-def explain(paths, audience, config, select, ignore, model, stdin_filename, format_in, no_cache, jobs, **walk):
-    """Decode a message you received: each jargon term in plain words, then a verdict."""
-    overrides = _overrides(audience, select, ignore, model, no_cache, **walk)
+def explain(paths, audience, config, select, ignore, kind, model, stdin_filename, format_in, no_cache, jobs, **walk):
+    """A reading guide to a message you received: jargon in plain words, what it leaves out,
+    the questions worth asking, then a verdict."""
+    overrides = _overrides(audience, select, ignore, model, no_cache, kind, **walk)
     run = _run(paths, overrides, config, stdin_filename, jobs, format_in)
     for result in run.results:
         click.echo(_explain_text(result))
@@ -218,7 +224,12 @@ _GLOSSARY_CODES = ("JL101", "JL102", "JL103", "JL105")
 
 
 def _explain_text(result) -> str:
+    from .resources import data_yaml
+
+    guide = data_yaml("reading_guide.yaml")
     lines = [f"{result.path}", "=" * min(len(result.path), 79)]
+    if result.document_kind is not None:
+        lines.append(f"This reads as {guide['kind_names'][result.document_kind.kind]}.")
     seen: set[str] = set()
     items = []
     for f in result.findings:
@@ -237,10 +248,29 @@ def _explain_text(result) -> str:
             lines.append(f"  - \"{f.match}\" (line {f.line}): {meaning}{plain}")
     else:
         lines.append("No jargon found.")
+    lines.extend(_missing_and_questions(result, guide["missing"]))
     lines.append("")
     lines.append("Verdict: " + _verdict(result, len(items)))
     lines.append("")
     return "\n".join(lines)
+
+
+def _missing_and_questions(result, missing: dict) -> list[str]:
+    """What the message leaves out and the questions worth asking, chosen by the findings of
+    the communication rules (data/reading_guide.yaml); nothing when nothing is missing."""
+    found = {f.code for f in result.findings}
+    rows = [row for code, row in missing.items() if code in found]
+    if not rows:
+        return []
+    lines = ["", "What the message leaves out:"]
+    lines += [f"  - {row['leaves_out'][0].upper()}{row['leaves_out'][1:]}." for row in rows]
+    lines += ["", "Questions worth asking your provider:"]
+    asked: list[str] = []
+    for row in rows:
+        if row["ask"] not in asked:
+            asked.append(row["ask"])
+    lines += [f"  - \"{question}\"" for question in asked]
+    return lines
 
 
 def _verdict(result, terms: int) -> str:
@@ -266,9 +296,10 @@ def rules_command() -> None:
     """List every rule with its code, name, default severity and summary."""
     from .rules import RULES
 
+    width = max(len(rule.name) for rule in RULES.values())
     for rule in RULES.values():
         model = " (uses a model when installed)" if rule.needs_model else ""
-        click.echo(f"{rule.code}  {rule.name:<18} {rule.severity.label:<8} {rule.summary()}{model}")
+        click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity.label:<8} {rule.summary()}{model}")
 
 
 @cli.command("rule")

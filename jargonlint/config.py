@@ -30,7 +30,7 @@ CONFIG_NAMES = (".jargonlint.toml", ".jargonlint.yaml", ".jargonlint.yml", "pypr
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"audience", "select", "ignore", "fail_on", "min_score", "model", "lexicons",
         "builtin_lexicons", "vocabulary", "rules", "per_file_ignores", "max_file_size", "max_document_size",
-        "use_cache", "exclude", "extend_exclude", "respect_gitignore", "force_exclude"}
+        "use_cache", "exclude", "extend_exclude", "respect_gitignore", "force_exclude", "kind", "kinds"}
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 # e-mail, mbox, .docx and .msg files carry attachments and images that are never read, so they
 # get a larger limit of their own: a 20 MB mail with attachments is ordinary
@@ -60,6 +60,9 @@ class Settings:
     extend_exclude: tuple[tuple[str, str], ...] = ()
     respect_gitignore: bool = True
     force_exclude: bool = False
+    kind: str = "auto"                             # document kind: auto, incident, email, report
+    kind_source: str = ""                          # where `kind` was set (for the JSON "why")
+    kinds: tuple[tuple[str, str, str], ...] = ()   # (absolute glob, kind, glob as written)
     source: str = ""                               # the config file these came from, if any
 
     @property
@@ -74,6 +77,16 @@ class Settings:
             if fnmatch.fnmatch(absolute, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
                 codes.extend(pattern_codes)
         return tuple(codes)
+
+    def kind_for(self, path: str) -> tuple[str, str]:
+        """(kind, where it was set) for one file: a matching `kinds` pattern, else `kind`.
+        A later layer that sets `kind` clears the per-path patterns of earlier layers, so
+        `--kind` on the command line always wins."""
+        absolute = os.path.abspath(path)
+        for pattern, kind, written in self.kinds:
+            if fnmatch.fnmatch(absolute, pattern) or fnmatch.fnmatch(os.path.basename(path), written):
+                return kind, f"kinds pattern {written!r}"
+        return self.kind, self.kind_source
 
 
 def _normalise_keys(table: Any, where: str) -> dict[str, Any]:
@@ -170,6 +183,8 @@ def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) ->
         changes["max_file_size"] = _parse_size(raw["max_file_size"], where)
     if "max_document_size" in raw:
         changes["max_document_size"] = _parse_size(raw["max_document_size"], where, "max-document-size")
+    if "kind" in raw or "kinds" in raw:
+        changes.update(_kind(raw, where, base_dir))
     if "vocabulary" in raw:
         changes.update(_vocabulary(settings, raw["vocabulary"], where))
     if "rules" in raw:
@@ -183,6 +198,32 @@ def apply(settings: Settings, raw: dict[str, Any], where: str, base_dir: str) ->
              _codes(codes, f"per-file-ignores[{pattern!r}]", where))
             for pattern, codes in table.items())
     return replace(settings, **changes)
+
+
+def _kind(raw: dict[str, Any], where: str, base_dir: str) -> dict[str, Any]:
+    from .kinds import KIND_CHOICES, KINDS
+
+    kind = raw.get("kind")
+    changes: dict[str, Any] = {}
+    if kind is not None:
+        if kind not in KIND_CHOICES:
+            raise ConfigError(f"{where}: kind must be one of {', '.join(KIND_CHOICES)} (got {kind!r})")
+        changes["kind"] = kind
+        changes["kind_source"] = where if where == "command line" else f"config {where}"
+        changes["kinds"] = ()
+    table = raw.get("kinds")
+    if table is not None:
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: kinds must map glob patterns to a kind, "
+                              "e.g. {\"status/*.md\" = \"incident\"}")
+        rows = []
+        for pattern, value in table.items():
+            if value not in KINDS:
+                raise ConfigError(f"{where}: kinds[{pattern!r}] must be one of {', '.join(KINDS)} (got {value!r})")
+            absolute = pattern if os.path.isabs(pattern) else os.path.join(base_dir, pattern)
+            rows.append((absolute, value, str(pattern)))
+        changes["kinds"] = tuple(rows)
+    return changes
 
 
 def _vocabulary(settings: Settings, table: Any, where: str) -> dict[str, Any]:

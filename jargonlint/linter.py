@@ -10,7 +10,8 @@ import os
 import sys
 from typing import Iterable, Iterator
 
-from . import scoring, suppression, textstats
+from . import kinds, scoring, suppression, textstats
+from .commitments import find_hedges
 from .config import Settings
 from .lexicon import LexiconEntry, load_lexicons, stamps
 from .matching import CompiledLexicon
@@ -79,6 +80,12 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
     matches = [m for m in all_matches if settings.audience in m.entry.audiences]
     stats = textstats.count(doc, document.prose, pipeline.has_model)
     read = scoring.readability(stats)
+    kind = kinds.decide(document, settings.kind_for(document.path))
+    hedges = find_hedges(document.prose, stats)
+    vague = sum(1 for m in matches if m.entry.kind == "vague" and m.entry.category != "vague-quantity")
+    technical = scoring.technical_sentences(
+        stats, (m.start for m in matches if m.entry.kind in ("jargon", "acronym")))
+    relevance = scoring.relevance(stats, technical, vague + len(hedges))
     covered = bytearray(len(document.prose))
     for m in all_matches:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -86,7 +93,8 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
                       audience=settings.audience, profile=profile, matches=matches,
                       all_matches=all_matches, stats=stats, readability=read, accept=accept,
                       options=settings.rule_options, severities=settings.severities,
-                      sentence_starts=stats.sentence_starts, covered=covered, lexicon=lexicon)
+                      sentence_starts=stats.sentence_starts, covered=covered, lexicon=lexicon,
+                      document_kind=kind.kind, hedges=hedges, relevance=relevance)
     # per-file-ignores match the file: an mbox message's path is "inbox.mbox#3"
     ignored = settings.ignored_for(document.meta.get("mailbox", document.path))
     rules = [rule for rule in selected(settings.select, settings.ignore)
@@ -99,10 +107,10 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
     findings.sort(key=Finding.sort_key)
     _place(findings, document)
     # scores come from the findings that are left: a directive is a decision like --ignore
-    scores = scoring.score(stats, findings)
+    scores = scoring.score(stats, findings, relevance)
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience,
                       words=stats.words, findings=findings, scores=scores, meta=dict(document.meta),
-                      suppressed=suppressed, notice=document.notice)
+                      suppressed=suppressed, notice=document.notice, document_kind=kind)
 
 
 def _suppress(findings: list[Finding], document: Document, ctx: RuleContext,

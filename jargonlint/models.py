@@ -105,6 +105,21 @@ class Scores:
                 "jargon": self.jargon, "relevance": self.relevance}
 
 
+@dataclass(frozen=True)
+class KindDecision:
+    """What kind of message a document is (incident, email, report) and why: `source` is
+    "detected" or where the setting came from; `cues` are the cues that decided."""
+
+    kind: str
+    source: str
+    cues: tuple[str, ...] = ()
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "source": self.source, "cues": list(self.cues),
+                "scores": dict(self.scores)}
+
+
 @dataclass
 class FileResult:
     path: str
@@ -116,6 +131,8 @@ class FileResult:
     meta: dict[str, Any] = field(default_factory=dict)
     notice: str = ""              # e.g. "empty file": linted, nothing to report
     suppressed: int = 0           # findings silenced by the file's own directives
+    # the message kind (incident, email, report); `kind` above is the source format
+    document_kind: KindDecision | None = None
 
 
 @dataclass(frozen=True)

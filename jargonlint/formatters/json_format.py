@@ -40,6 +40,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
         "kind": result.kind,
         "audience": result.audience,
         "words": result.words,
+        "document_kind": result.document_kind.as_dict() if result.document_kind else None,
         "scores": result.scores.as_dict() if result.scores else None,
         "findings": [finding_dict(f) for f in result.findings],
     }

@@ -2,14 +2,34 @@
 from __future__ import annotations
 
 from .base import Rule, RuleContext
-from .communication import VagueCommitment
+from .communication import (
+    NoBusinessImpact,
+    NoNextStep,
+    ProviderCentric,
+    VagueCommitment,
+)
+from .incident import (
+    AffectedService,
+    CurrentStatus,
+    NextUpdate,
+    ProviderAction,
+    ReaderAction,
+    ReaderImpact,
+    UpdateGap,
+)
 from .jargon import Buzzword, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
+from .ownership import Ownership
 from .readability import LongSentence, PassiveVoice, ReadingGrade
+from .report import ReportNextSteps, ReportTrend, ServiceLevelTarget
 from .suppression import InvalidSuppression, UnusedSuppression
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
     JargonTerm(), UndefinedAcronym(), Buzzword(), WordyPhrase(), UncommonWord(),
-    LongSentence(), PassiveVoice(), ReadingGrade(), VagueCommitment(),
+    LongSentence(), PassiveVoice(), ReadingGrade(), Ownership(), VagueCommitment(),
+    NoBusinessImpact(), ProviderCentric(), NoNextStep(),
+    AffectedService(), ReaderImpact(), CurrentStatus(), ProviderAction(), ReaderAction(),
+    NextUpdate(), UpdateGap(),
+    ServiceLevelTarget(), ReportTrend(), ReportNextSteps(),
     UnusedSuppression(), InvalidSuppression(),
 )}
 

@@ -43,6 +43,19 @@ class RuleContext:
 
             self._identifiers = list(identifiers.find(self.document.prose))
         return self._identifiers
+    document_kind: str = "email"                               # incident, email or report
+    hedges: list = field(default_factory=list)                 # commitments.Hedge, by pattern
+    relevance: dict[str, Any] = field(default_factory=dict)    # scoring.relevance of the text
+
+    def document_start(self) -> tuple[int, int]:
+        """Where a document-level finding (something missing) is reported: the first word of
+        the prose, so it lands on line 1 (or the first line with text)."""
+        prose = self.document.prose
+        start = next((i for i, c in enumerate(prose) if c.isalnum()), len(prose))
+        end = start
+        while end < len(prose) and (prose[end].isalnum() or prose[end] in "'-"):
+            end += 1
+        return start, max(end, start)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains character `offset`."""
