@@ -18,6 +18,7 @@ from .matching import CompiledLexicon
 from .models import Document, FileResult, Finding
 from .nlp import Pipeline, build_pipeline
 from .resources import bundled_lexicon_files, data_yaml
+from .rewrite import suggested_sentence
 from .rules import RuleContext, code_matches, selected
 from .segmentation import mark_sentences
 
@@ -78,6 +79,17 @@ def _place(findings: list[Finding], text: str) -> None:
         finding.end_line, finding.end_column = index.locate(finding.end)
 
 
+def _suggest_sentences(findings: list[Finding], text: str, starts: list[int], ends: list[int]) -> None:
+    """Each fixable finding's sentence with its fix made (shown in every output format)."""
+    for finding in findings:
+        fix = finding.fix
+        if fix is None:
+            continue
+        index = bisect.bisect_right(starts, fix.start) - 1
+        bounds = (starts[index], ends[index]) if 0 <= index < len(ends) else None
+        finding.suggested_sentence = suggested_sentence(text, fix.start, fix.end, fix.replacement, bounds)
+
+
 def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
                 lexicon: CompiledLexicon | None = None) -> FileResult:
     """Rules and scores for one document already run through the pipeline."""
@@ -107,6 +119,7 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
         findings.extend(rule.check(ctx))
     findings.sort(key=Finding.sort_key)
     _place(findings, document.text)
+    _suggest_sentences(findings, document.text, stats.sentence_starts, stats.sentence_ends)
     scores = scoring.score(stats, findings)
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience,
                       words=stats.words, findings=findings, scores=scores, meta=dict(document.meta))

@@ -77,6 +77,7 @@ class Finding:
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
     # filled in by the linter from the document
+    suggested_sentence: str = ""  # the sentence with this finding's fix made (fixable findings)
     line: int = 0
     column: int = 0
     end_line: int = 0

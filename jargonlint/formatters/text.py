@@ -32,8 +32,12 @@ def render(run, color: bool = False) -> str:
             code = _style(f.code, color, fg=_COLOURS[f.severity], bold=True)
             out.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message}")
             help_parts = []
-            if f.fix is not None:
-                help_parts.append(f"replace with '{f.fix.replacement}' ({f.fix.safety.value} fix)")
+            if f.fix is not None and f.fix.safety.value == "display":
+                help_parts.append(f"suggestion: \"{f.suggested_sentence}\"" if f.suggested_sentence
+                                  else "; ".join(f.suggestions[:3]))
+            elif f.fix is not None:
+                rewritten = f": \"{f.suggested_sentence}\"" if f.suggested_sentence else ""
+                help_parts.append(f"replace with '{f.fix.replacement}' ({f.fix.safety.value} fix){rewritten}")
             elif f.suggestions:
                 help_parts.append("; ".join(f.suggestions[:3]))
             if f.explanation:

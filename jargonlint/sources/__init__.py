@@ -49,6 +49,13 @@ def decode(raw: bytes, name: str) -> str:
             "save it as UTF-8 and try again") from None
 
 
+def prose_for(kind: str, text: str) -> str:
+    """The prose mask of `text` in format `kind` (text again after an edit, for example)."""
+    if kind == "email":
+        return email_source.prose_of(text)
+    return FORMATS[kind](text)
+
+
 def read_bytes(path: str, max_size: int) -> bytes:
     try:
         size = os.path.getsize(path)

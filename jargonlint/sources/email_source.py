@@ -49,6 +49,21 @@ def _mask_replies(body: str) -> str:
     return plain.mask(body, QUOTED)
 
 
+_HTML_BODY = re.compile(r"<(?:html|body|p|div|br|table)\b", re.I)
+
+
+def prose_of(text: str) -> str:
+    """The prose mask of an e-mail's decoded text ("Subject: ..." plus body), rebuilt from that
+    text alone: lets a rewritten body be linted again (`explain --rewrite`)."""
+    header = ""
+    if text.startswith("Subject: "):
+        end = text.find("\n\n")
+        end = len(text) if end < 0 else end + 2
+        header, text = " " * len("Subject: ") + text[len("Subject: "):end], text[end:]
+    body = html.extract(text) if _HTML_BODY.search(text) else plain.extract(text)
+    return header + _mask_replies(body)
+
+
 def extract(raw: bytes, name: str) -> Document:
     if not raw.strip():
         return Document(path=name, text="", prose="", kind="email", editable=False)
