@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from . import scoring, textstats
 from .config import Settings
+from .hidden_verbs import entries_not_in
 from .lexicon import LexiconEntry, load_lexicons, stamps
 from .matching import CompiledLexicon
 from .models import Document, FileResult, Finding
@@ -49,6 +50,7 @@ def compiled_lexicon(model: str, paths: tuple[str, ...], file_stamps: tuple | No
         keys = {e.key() for e in banned}
         entries = tuple(e for e in entries if e.key() not in keys and not (
             {f.lower() for f in e.forms} & {k.lower() for k in keys})) + banned
+    entries += entries_not_in(entries)
     return CompiledLexicon(entries, build_pipeline(model), use_cache=use_cache)
 
 

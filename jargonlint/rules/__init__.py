@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from .base import Rule, RuleContext
 from .communication import VagueCommitment
-from .jargon import Buzzword, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
+from .jargon import Buzzword, HiddenVerb, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
 from .readability import LongSentence, PassiveVoice, ReadingGrade
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
-    JargonTerm(), UndefinedAcronym(), Buzzword(), WordyPhrase(), UncommonWord(),
+    JargonTerm(), UndefinedAcronym(), Buzzword(), WordyPhrase(), UncommonWord(), HiddenVerb(),
     LongSentence(), PassiveVoice(), ReadingGrade(), VagueCommitment(),
 )}
 

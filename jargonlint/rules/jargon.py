@@ -300,6 +300,62 @@ class WordyPhrase(LexiconRule):
         return f"'{match.text}' is wordy: cut it or say it more simply"
 
 
+_PERFECT_OR_PASSIVE = frozenset("have has had having 've 'd is are was were be been being 's 're".split())
+
+
+class HiddenVerb(LexiconRule):
+    """Verb hidden in a noun: "perform an upgrade of", "make a decision".
+
+    ## Why it matters
+    A light verb plus a noun ("carry out an investigation into", "provide assistance to")
+    takes three or four words to say what one verb says, and it reads like a form. Readers
+    follow the action more easily when the verb carries it.
+
+    ## Example
+    Bad: "We performed an upgrade of the firewall and made changes to the Wi-Fi settings."
+    Good: "We upgraded the firewall and changed the Wi-Fi settings."
+
+    ## Fix
+    The fix puts the hidden verb in the light verb's tense: "performed an upgrade of" ->
+    "upgraded", "is making a decision" -> "is deciding", "have made a choice between" ->
+    "have chosen between". Most fixes are unsafe (applied with `fix --unsafe-fixes`): the sentence may need
+    a second look. The patterns live in data/hidden_verbs.yaml; phrases a lexicon already
+    lists are reported as wordy phrases (JL104) instead.
+    """
+
+    code = "JL106"
+    name = "hidden-verb"
+    severity = Severity.INFO
+    kinds = ("hidden",)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for match in self.reported(ctx):
+            plain = _participle_if_needed(ctx.document.text, match)
+            if plain != match.plain:
+                match = LexiconMatch(match.entry, match.start, match.end, match.token_start, match.token_end,
+                                     match.text, "VBN", plain, match.expansion)
+            yield self.finding(ctx, match.start, match.end, self.message(match),
+                               explanation=match.entry.explain, suggestions=[match.plain],
+                               fix=_lexicon_fix(ctx, match))
+
+    def message(self, match: LexiconMatch) -> str:
+        return f"'{match.text}' hides the verb: say '{match.plain}'"
+
+
+def _participle_if_needed(text: str, match: LexiconMatch) -> str:
+    """After have/be, a past form is the participle: "has made a choice" -> "has chosen",
+    not "has chose" (the matcher tags "made" as past tense wherever it stands)."""
+    if match.tag != "VBD":
+        return match.plain
+    before = text[max(0, match.start - 40):match.start].split()
+    helpers = [w.lower() for w in before[-2:]]
+    if not any(w in _PERFECT_OR_PASSIVE for w in helpers):
+        return match.plain
+    from ..inflection import inflect_phrase
+
+    return inflect_phrase(match.entry.plain[0], "VBN")
+
+
 class UncommonWord(Rule):
     """Word rare in everyday English that no lexicon knows.
 
