@@ -105,7 +105,11 @@ def apply_fixes(text: str, findings, include_unsafe: bool = False) -> tuple[str,
     return text, applied
 
 
-_SENTENCE_END = re.compile(r"[.!?]['\")\u2019\u201d]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})[ \t])")
+# a sentence ends at end punctuation, a blank line, a line that starts a heading, list item,
+# table row or capitalised line, and at a table cell border
+_SENTENCE_END = re.compile(
+    r"[.!?]['\")\u2019\u201d]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})[ \t]|[|A-Z\[]))"
+    r"|[ \t]\|[ \t]")
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ import functools
 import re
 from typing import Iterator
 
-from .. import acronyms, identifiers
+from .. import acronyms, fit, identifiers
 from ..english import common_words, is_common
 from ..matching import LexiconMatch
 from ..models import Finding, Fix, Safety, Severity
@@ -20,12 +20,38 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         return None
     # a capital that belongs to the name ("Microsoft 365 admin centre", "Kubernetes") says
     # nothing about sentence position: the replacement is capitalised only at sentence start
+    plain = _fitting_plain(ctx, match)
+    if plain is None:
+        return None
     words = match.text.split()
     first_word = words[0].lower() if words else ""
     fixed_case = entry.case_sensitive or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
-    start, end, text = replacement_for(ctx.document.text, match.start, match.end, match.plain, fixed_case)
+    start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case)
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
+
+
+def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
+    """The plain alternative as it fits this spot, or None where a swap would read wrong
+    (see fit.py): never inside a bigger token, code or link; for an unsafe noun swap, never
+    inside a compound; a phrasal verb never before a pronoun object."""
+    text = ctx.document.text
+    if fit.glued(text, match.start, match.end) or fit.in_definition(text, match.end):
+        return None
+    entry = match.entry
+    if entry.lexicon == "vocabulary":
+        return match.plain   # the project's own vocabulary asked for this rewrite wherever it is
+    if fit.is_verb(match.tag, entry.pos):
+        fits = fit.verb_fits(text, match.start, match.end, match.tag, entry.pos, match.plain, ctx.has_model)
+        return match.plain if fits else None
+    if entry.safety == "unsafe" and entry.kind in ("jargon", "acronym"):
+        if fit.in_compound(text, match.start, match.end, ctx.doc if ctx.has_model else None):
+            return None
+        if not fit.bare_noun_takes_plain(text, match.start, match.tag, match.plain):
+            return None
+        if fit.plural_reads_as_verb(text, match.end, match.tag):
+            return None
+    return fit.drop_doubled_article(text, match.start, match.plain)
 
 
 def _suggestions(match: LexiconMatch) -> list[str]:
