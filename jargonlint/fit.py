@@ -93,8 +93,14 @@ def in_compound(text: str, start: int, end: int, doc=None) -> bool:
             last, first = span[-1], span[0]
             if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i:
                 return True
-            return any(c.dep_ in ("compound", "nmod") and c.i < first.i for c in span.root.children) or any(
-                c.dep_ == "compound" and c.i < first.i for c in first.children)
+            if any(c.dep_ in ("compound", "nmod") and c.i < first.i for c in span.root.children):
+                return True
+            # a noun right next to it, whatever the parse made of it ("application and API key")
+            following = doc[span.end] if span.end < len(doc) else None
+            preceding = doc[span.start - 1] if span.start > 0 else None
+            noun_after = (following is not None and following.pos_ in ("NOUN", "PROPN")
+                          and following.dep_ != "npadvmod" and following.lower_ not in _words()["after_noun"])
+            return noun_after or (preceding is not None and preceding.pos_ in ("NOUN", "PROPN"))
     words = _words()
     after = word_after(text, end).lower()
     if after and after not in words["after_noun"] and not after.endswith(words["verb_endings"]):
@@ -159,9 +165,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def bare_noun_takes_plain(text: str, start: int, tag: str, plain: str) -> bool:
-    """A singular noun with no determiner or adjective before it ("plugins for rollback")
-    takes a one- or two-word plain; a longer noun phrase would need an article."""
-    if tag == "NNS" or len(plain.split()) < 3:
+    """A singular noun with no determiner before it ("plugins for rollback", "missing
+    staging environment") takes a one-word plain; a noun phrase would need an article."""
+    if tag == "NNS" or len(plain.split()) < 2:
         return True
     before = word_before(text, start).lower()
     return bool(before) and before in _words()["determiners"]
