@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .models import Document, FileResult, Finding, Safety
-from .rewrite import sentence_around, suggested_sentence
+from .rewrite import sentence_around
 
 MAX_PASSES = 5
 # findings about words: an inserted word that draws one of these made the text worse
@@ -41,7 +41,8 @@ class Edit:
 
 @dataclass(frozen=True)
 class AppliedEdit:
-    """An edit that stayed in the result, with its sentence before and after (for review)."""
+    """An edit that stayed in the result, with its sentence before the fix and the same
+    sentence in the fixed text (other edits in it included), for review."""
 
     code: str
     safety: Safety
@@ -153,6 +154,8 @@ def fix_document(document: Document, settings: Settings, unsafe: bool = False,
     banned: set[tuple[str, str, str]] = set()
     outcome = FixOutcome(text=document.text)
     current = document
+    described: list[AppliedEdit] = []
+    placed: list[tuple[int, int]] = []   # where each described edit now sits in the text
     pending: tuple[Document, list[Edit]] | None = None   # a pass not yet checked by a lint
     while True:
         result = _lint(current, settings)
@@ -166,7 +169,8 @@ def fix_document(document: Document, settings: Settings, unsafe: bool = False,
                 current = _redocument(base, apply_edits(base.text, kept)[0]) if kept else base
                 pending = (base, kept) if kept else None
                 continue
-            outcome.edits.extend(_describe(base.text, edits))
+            placed = placed_after(edits, placed) + spans
+            described.extend(_describe(base.text, edits))
             pending = None
         plan = plan_edits(current, result.findings, allowed, banned)
         if not plan:
@@ -179,17 +183,37 @@ def fix_document(document: Document, settings: Settings, unsafe: bool = False,
         current = _redocument(current, apply_edits(current.text, plan)[0])
     outcome.text = current.text
     outcome.result = result
+    # each edit with the sentence it ended up in (later passes may have changed it too)
+    for edit, (start, end) in zip(described, placed):
+        s0, s1 = sentence_around(current.text, start, end)
+        outcome.edits.append(AppliedEdit(edit.code, edit.safety, edit.before, edit.after,
+                                         edit.sentence_before, current.text[s0:s1]))
     return outcome
 
 
+def placed_after(edits: list[Edit], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where spans of the text before `edits` were applied sit afterwards (a span that an
+    edit touches grows to take in the replacement)."""
+    def moved(position: int, right: bool) -> int:
+        shift = 0
+        for edit in edits:          # sorted, not overlapping
+            if edit.end <= position:
+                shift += len(edit.replacement) - (edit.end - edit.start)
+            elif edit.start < position:   # inside an edit: to its replacement's edge
+                return edit.start + shift + (len(edit.replacement) if right else 0)
+            else:
+                break
+        return position + shift
+    return [(moved(start, False), moved(end, True)) for start, end in spans]
+
+
 def _describe(old: str, edits: list[Edit]) -> list[AppliedEdit]:
-    """Each edit with its sentence before and after (that edit alone made)."""
+    """Each edit with its sentence before (the sentence after is filled in at the end)."""
     described = []
     for edit in edits:
         bounds = sentence_around(old, edit.start, edit.end)
-        described.append(AppliedEdit(
-            edit.code, edit.safety, old[edit.start:edit.end], edit.replacement,
-            old[bounds[0]:bounds[1]], suggested_sentence(old, edit.start, edit.end, edit.replacement, bounds)))
+        described.append(AppliedEdit(edit.code, edit.safety, old[edit.start:edit.end], edit.replacement,
+                                     old[bounds[0]:bounds[1]], ""))
     return described
 
 

@@ -63,3 +63,18 @@ def test_safe_fixes_never_add_jargon(text):
     count_before = sum(f.code in codes for f in before.findings)
     count_after = sum(f.code in codes for f in outcome.result.findings) if outcome.result else 0
     assert count_after <= count_before
+
+
+def test_review_sentences_show_the_final_text():
+    outcome = fix_text("We utilized the RCA in order to plan. Next one.", unsafe=True, model="none")
+    assert outcome.text == "We used the root-cause report to plan. Next one."
+    assert {e.sentence_after for e in outcome.edits} == {"We used the root-cause report to plan."}
+    assert all(e.sentence_before == "We utilized the RCA in order to plan." for e in outcome.edits)
+
+
+def test_placed_after_moves_spans_with_the_edits():
+    from jargonlint.fixer import Edit, placed_after
+    from jargonlint.models import Safety
+
+    edits = [Edit(0, 2, "abcd", "JL104", Safety.SAFE), Edit(5, 7, "", "JL104", Safety.SAFE)]
+    assert placed_after(edits, [(2, 5), (8, 9), (1, 6)]) == [(4, 7), (8, 9), (0, 7)]

@@ -33,8 +33,9 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
 
 def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
     """The plain alternative as it fits this spot, or None where a swap would read wrong
-    (see fit.py): never inside a bigger token, code or link; for an unsafe noun swap, never
-    inside a compound; a phrasal verb never before a pronoun object."""
+    (see fit.py): never inside a bigger token, code, a link or an acronym's spelled-out
+    form; for an unsafe noun swap, never inside a name or with an article into a compound;
+    a verb only where it reads as a verb."""
     text = ctx.document.text
     if fit.glued(text, match.start, match.end) or fit.in_definition(text, match.end):
         return None
@@ -45,9 +46,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         fits = fit.verb_fits(text, match.start, match.end, match.tag, entry.pos, match.plain, ctx.has_model)
         return match.plain if fits else None
     if entry.safety == "unsafe" and entry.kind in ("jargon", "acronym"):
-        if fit.in_compound(text, match.start, match.end, ctx.doc if ctx.has_model else None):
-            return None
-        if not fit.bare_noun_takes_plain(text, match.start, match.tag, match.plain):
+        if fit.in_compound(text, match.start, match.end, match.plain, ctx.doc if ctx.has_model else None,
+                           ctx.covered):
             return None
         if fit.plural_reads_as_verb(text, match.end, match.tag):
             return None
