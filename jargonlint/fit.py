@@ -133,6 +133,83 @@ def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=N
     return article and _noun_follows(text, end, doc, span)
 
 
+def _adjective_like(word: str) -> bool:
+    lower = word.lower()
+    words = _words()
+    return lower in words["before_noun"] or (len(lower) > 5 and lower.endswith(words["adjective_endings"]))
+
+
+def part_of_title(text: str, start: int, end: int) -> bool:
+    """A capitalised term after a capitalised word is part of a name ("Azure Container
+    Instance"), unless the whole line is in capitals."""
+    term = text[start:end]
+    before = word_before(text, start)
+    if not (term[:1].isupper() and term[1:].islower() and before[:1].isupper() and before[1:].islower()):
+        return False
+    before_start = text.rfind(before, 0, start)
+    line_start = text.rfind("\n", 0, before_start) + 1
+    opens = _opens_sentence(text, before_start) or not text[line_start:before_start].strip(" \t#>*-")
+    return not opens and text[:start].rstrip()[-1:].isalpha()
+
+
+def _plural(plain: str) -> bool:
+    last = plain.split()[-1].lower() if plain.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+_SINGULAR_BEFORE = frozenset("a an one each every this that another".split())
+_SINGULAR_VERBS = frozenset("is was has does".split())
+
+
+def _singular_context(text: str, start: int, end: int) -> bool:
+    """Whether a singular term is held singular by its words: "a known working configuration",
+    "the configuration was": a plural plain ("settings") would break the agreement."""
+    if word_after(text, end).lower() in _SINGULAR_VERBS:
+        return True
+    head = text[max(0, start - 60):start].split()[-4:]
+    for word in reversed(head):
+        lower = word.lower().strip(",;:")
+        if lower in _SINGULAR_BEFORE:
+            return True
+        if lower in _words()["after_noun"] or not lower.isalpha():
+            return False   # a function word or punctuation: the noun phrase started after it
+    return False
+
+
+def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None) -> bool:
+    """The strict check for an unsafe noun swap by a phrase of two or more words: whether the
+    term is a noun phrase of its own, not part of a compound ("API key" -> "data connection
+    key", "package metadata", "the Java runtime"), and not a bare noun ("plugins for
+    rollback") that the phrase would need an article for. A one-word plain fits a compound
+    too ("node rollover" -> "server rollover"). Lexicon examples may use compounds on
+    purpose, so the rule keeps the fix (check shows it); `fix` applies it only where this
+    holds."""
+    if part_of_title(text, start, end):
+        return False
+    if tag != "NNS" and _plural(plain) and _singular_context(text, start, end):
+        return False
+    if len(plain.split()) == 1:
+        return True   # one noun for another reads right in a compound too ("server rollover")
+    if tag != "NNS":
+        before = word_before(text, start).lower()
+        if not before or before not in _words()["determiners"]:
+            return False
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is not None:
+        first, last = span[0], span[-1]
+        if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i:
+            return False
+        if any(c.dep_ in ("compound", "nmod") and c.i < first.i for c in span.root.children):
+            return False
+        preceding = doc[span.start - 1] if span.start > 0 else None
+        return not _noun_follows(text, end, doc, span) and not (
+            preceding is not None and preceding.pos_ in ("NOUN", "PROPN"))
+    if _noun_follows(text, end, None, None):
+        return False
+    before = token_before(text, start)
+    return not before or (before.replace("-", "").isalpha() and _adjective_like(before))
+
+
 def plural_reads_as_verb(text: str, end: int, tag: str) -> bool:
     """"an attempt that exploits the trust": a plural noun form right before a determiner is
     the verb, and a noun replacement would read wrong."""
@@ -165,6 +242,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
       subject pronoun, the start of a sentence): "Results & Impact" is a noun, "we will
       impact" a verb;
     - a participle used as an adjective ("Authenticated service") takes only a one-word plain;
+    - an -ing form takes a phrasal plain only after a word that makes it a verb ("by
+      provisioning storage", not "resource provisioning issue");
     - a phrasal verb never goes before a pronoun object ("set up this")."""
     words = _words()
     before = word_before(text, start).lower()
@@ -175,6 +254,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     one_word = not any(c.isspace() for c in text[start:end])
     if tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]:
         return False
+    if tag == "VBG" and " " in plain and before and before not in words["gerund_context"] and not _opens_sentence(text, start):
+        return False   # "resource provisioning issue" is a noun: not "resource setting up issue"
     return not phrasal_before_pronoun(text, end, plain)
 
 

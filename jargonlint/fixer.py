@@ -3,6 +3,8 @@
 Correct by construction:
 - an edit is applied only where its whole span is prose (code, URLs, markup and quoted replies
   are masked in Document.prose, and a span that touches them is dropped);
+- a fix the rule marked as not fitting its spot (an unsafe noun swap inside a compound,
+  fit.stands_alone) is shown by `check` but not applied;
 - edits in one pass never overlap: the first (leftmost) wins, the rest are retried next pass;
 - after each pass the text is linted again; an edit whose inserted words are flagged in turn
   (a plain word that is itself jargon or rare, an acronym's expansion that would be rewritten)
@@ -78,7 +80,7 @@ def plan_edits(document: Document, findings: list[Finding], allowed: frozenset[S
     candidates = []
     for finding in findings:
         fix = finding.fix
-        if fix is None or fix.safety not in allowed:
+        if fix is None or fix.safety not in allowed or not fix.fits:
             continue
         if not 0 <= fix.start <= fix.end <= len(text):
             continue

@@ -62,6 +62,9 @@ class Fix:
     end: int
     replacement: str
     safety: Safety
+    # False: the swap may not read right here (the term is part of a compound or name), so
+    # `fix` leaves it; it is still shown as a suggestion
+    fits: bool = True
 
 
 @dataclass

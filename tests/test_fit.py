@@ -55,3 +55,26 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
     covered[text.index("SSL"):text.index("SSL") + 3] = b"\x01\x01\x01"
     assert fit.in_compound(text, start, start + len("certificate"), "digital ID", covered=covered) is False
     assert fit.in_compound(text, start, start + len("certificate"), "digital ID") is True
+
+
+@pytest.mark.parametrize("text, term, plain, alone", [
+    ("# Azure Container Instance outage", "Instance", "server", False),
+    ("The Instance was restarted.", "Instance", "server", True),
+    ("Just roll it back to a known working configuration.", "configuration", "settings", False),
+    ("The configuration was wrong.", "configuration", "settings", False),
+    ("We changed the configuration on Friday.", "configuration", "settings", True),
+    ("The node rollover failed.", "node", "server", True),
+    ("Please renew your API key today.", "API", "data connection", False),
+])
+def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
+    start = text.index(term)
+    assert fit.stands_alone(text, start, start + len(term), "", plain) is alone
+
+
+def test_ing_form_used_as_a_noun_keeps_its_word():
+    text = "Earthscope resource provisioning issue"
+    start = text.index("provisioning")
+    assert not fit.verb_fits(text, start, start + 12, "VBG", "", "setting up", False)
+    text = "We stored it by provisioning storage separately."
+    start = text.index("provisioning")
+    assert fit.verb_fits(text, start, start + 12, "VBG", "", "setting up", False)

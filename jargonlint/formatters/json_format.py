@@ -1,7 +1,8 @@
 """JSON output, schema version 1 (documented in docs/json-schema.md). Stable: add, never rename.
 
 Schema 1 revisions: revision 2 added each finding's `replacement` and `suggested_sentence`
-(null / "" when the finding has no fix) and the top-level `schema_revision`."""
+(null / "" when the finding has no fix), `fix.fits` (false: `fix` leaves this one, the term is
+part of a compound) and the top-level `schema_revision`."""
 from __future__ import annotations
 
 import json
@@ -31,7 +32,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "suggestions": list(finding.suggestions),
         "fix": None if finding.fix is None else {
             "safety": finding.fix.safety.value, "replacement": finding.fix.replacement,
-            "start": finding.fix.start, "end": finding.fix.end},
+            "start": finding.fix.start, "end": finding.fix.end, "fits": finding.fix.fits},
         "replacement": None if finding.fix is None else finding.fix.replacement,
         "suggested_sentence": finding.suggested_sentence,
     }

@@ -37,7 +37,8 @@ def render(run, color: bool = False) -> str:
                                   else "; ".join(f.suggestions[:3]))
             elif f.fix is not None:
                 rewritten = f": \"{f.suggested_sentence}\"" if f.suggested_sentence else ""
-                help_parts.append(f"replace with '{f.fix.replacement}' ({f.fix.safety.value} fix){rewritten}")
+                kind = f"{f.fix.safety.value} fix" if f.fix.fits else "suggestion; `fix` leaves it: part of a compound"
+                help_parts.append(f"replace with '{f.fix.replacement}' ({kind}){rewritten}")
             elif f.suggestions:
                 help_parts.append("; ".join(f.suggestions[:3]))
             if f.explanation:

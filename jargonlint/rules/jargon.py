@@ -28,7 +28,10 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     fixed_case = entry.case_sensitive or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case)
-    return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
+    fits = not (entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
+                and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
+                    ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None))
+    return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
 
 
 def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
