@@ -152,6 +152,16 @@ def part_of_title(text: str, start: int, end: int) -> bool:
     return not opens and text[:start].rstrip()[-1:].isalpha()
 
 
+def repeats_neighbour(text: str, start: int, end: int, plain: str) -> bool:
+    """"QA test suite" -> "testing test suite": a plain word that repeats the next (or
+    previous) word's stem reads wrong."""
+    words = plain.lower().split()
+    if not words:
+        return False
+    after, before = word_after(text, end).lower(), word_before(text, start).lower()
+    return (len(after) >= 4 and words[-1][:4] == after[:4]) or (len(before) >= 4 and words[0][:4] == before[:4])
+
+
 def _plural(plain: str) -> bool:
     last = plain.split()[-1].lower() if plain.split() else ""
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
@@ -184,7 +194,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     too ("node rollover" -> "server rollover"). Lexicon examples may use compounds on
     purpose, so the rule keeps the fix (check shows it); `fix` applies it only where this
     holds."""
-    if part_of_title(text, start, end):
+    if part_of_title(text, start, end) or repeats_neighbour(text, start, end, plain):
         return False
     if tag != "NNS" and _plural(plain) and _singular_context(text, start, end):
         return False

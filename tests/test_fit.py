@@ -64,6 +64,7 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
     ("The configuration was wrong.", "configuration", "settings", False),
     ("We changed the configuration on Friday.", "configuration", "settings", True),
     ("The node rollover failed.", "node", "server", True),
+    ("Add it to the QA test suite.", "QA", "testing", False),
     ("Please renew your API key today.", "API", "data connection", False),
 ])
 def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
