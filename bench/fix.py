@@ -35,7 +35,7 @@ JARGON_CODES = ("JL101", "JL102", "JL103", "JL105")
 def _check(paths: list[Path], model: str) -> dict[str, dict]:
     """check --format json over the paths -> {file name: file entry}."""
     proc = subprocess.run([sys.executable, "-m", "jargonlint", "check", "--format", "json", "--fail-on", "never",
-                           "--model", model, *map(str, paths)], capture_output=True, text=True)
+                           "--model", model, *map(str, paths)], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"jargonlint check failed (exit {proc.returncode}): {proc.stderr.strip()}")
     return {Path(f["path"]).name: f for f in json.loads(proc.stdout)["files"]}
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             copies.append(copy)
         before = _measure(_check(copies, args.model))
         fix = subprocess.run([sys.executable, "-m", "jargonlint", "fix", "--unsafe-fixes", "--model", args.model,
-                              *map(str, copies)], capture_output=True, text=True)
+                              *map(str, copies)], capture_output=True, text=True, check=False)
         if fix.returncode not in (0, 1):
             raise SystemExit(f"jargonlint fix failed (exit {fix.returncode}): {fix.stderr.strip()}")
         after = _measure(_check(copies, args.model))

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 _SUBJECT_TO_OBJECT = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "who": "whom"}
 _OBJECT_TO_SUBJECT = {"me": "I", "us": "we", "him": "he", "her": "she", "them": "they"}
-_PLURAL_SUBJECTS = frozenset("i we you they".split())
-_MODALS = frozenset("will would can could shall should may might must".split())
+_PLURAL_SUBJECTS = frozenset(["i", "we", "you", "they"])
+_MODALS = frozenset(["will", "would", "can", "could", "shall", "should", "may", "might", "must"])
 _HAVE = {"has": ("has", "have"), "have": ("has", "have"), "had": ("had", "had")}
 
 

@@ -167,8 +167,8 @@ def _plural(plain: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
-_SINGULAR_BEFORE = frozenset("a an one each every this that another".split())
-_SINGULAR_VERBS = frozenset("is was has does".split())
+_SINGULAR_BEFORE = frozenset(["a", "an", "one", "each", "every", "this", "that", "another"])
+_SINGULAR_VERBS = frozenset(["is", "was", "has", "does"])
 
 
 def _singular_context(text: str, start: int, end: int) -> bool:
@@ -259,12 +259,13 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     before = word_before(text, start).lower()
     after = word_after(text, end).lower()
     bare = not tag and not text[start:end].lower().endswith(("ed", "ing"))   # could be a noun
-    if not has_model and pos == "VERB" and bare and before not in words["verb_context"] and not _opens_sentence(text, start):
+    opens = _opens_sentence(text, start)
+    if not has_model and pos == "VERB" and bare and before not in words["verb_context"] and not opens:
         return False
     one_word = not any(c.isspace() for c in text[start:end])
     if tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]:
         return False
-    if tag == "VBG" and " " in plain and before and before not in words["gerund_context"] and not _opens_sentence(text, start):
+    if tag == "VBG" and " " in plain and before and before not in words["gerund_context"] and not opens:
         return False   # "resource provisioning issue" is a noun: not "resource setting up issue"
     return not phrasal_before_pronoun(text, end, plain)
 

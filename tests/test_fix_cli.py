@@ -8,7 +8,6 @@ import os
 import shutil
 
 import pytest
-
 from conftest import ROOT
 
 WORDY = "We utilized a spare laptop.\nIn order to help, we will leverage the spare printer.\n"
@@ -28,7 +27,7 @@ def test_safe_fixes_in_place_exit_1_then_0(cli, tmp_path):
     assert code == 1, err
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == SAFE_FIXED
     assert "fixed" in err and "2 edits" in err
-    code, out, err = cli("fix", "--model", "none", path)
+    code, _, err = cli("fix", "--model", "none", path)
     assert code == 0, err
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == SAFE_FIXED
 
@@ -47,7 +46,7 @@ def test_nothing_to_fix_exits_0(cli, tmp_path):
 
 def test_diff_writes_nothing(cli, tmp_path):
     path = _write(tmp_path / "a.txt", WORDY)
-    code, out, err = cli("fix", "--model", "none", "--diff", path)
+    code, out, _ = cli("fix", "--model", "none", "--diff", path)
     assert code == 1
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == WORDY
     assert out.startswith(f"--- {path}\n+++ {path}\n@@ ")
@@ -61,7 +60,7 @@ def test_stdout_and_stdin(cli, tmp_path):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == WORDY
     code, out, err = cli("fix", "--model", "none", "-", input=WORDY)
     assert code == 1 and out == SAFE_FIXED
-    code, out, err = cli("fix", "--model", "none", "-", input=PLAIN)
+    code, out, _ = cli("fix", "--model", "none", "-", input=PLAIN)
     assert code == 0 and out == PLAIN
 
 
@@ -108,7 +107,7 @@ def test_eml_is_display_only(cli, tmp_path):
     target = tmp_path / "mail.eml"
     shutil.copy(source, target)
     before = target.read_bytes()
-    code, out, err = cli("fix", "--model", "none", "--unsafe-fixes", str(target))
+    code, _, err = cli("fix", "--model", "none", "--unsafe-fixes", str(target))
     assert code == 0
     assert "display-only" in err and "mail.eml" in err
     assert target.read_bytes() == before
@@ -117,7 +116,7 @@ def test_eml_is_display_only(cli, tmp_path):
 def test_errors_exit_2_and_other_files_are_still_fixed(cli, tmp_path):
     good = _write(tmp_path / "a.txt", WORDY)
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 utilized\n")
-    code, out, err = cli("fix", "--model", "none", good, str(tmp_path / "bad.txt"), str(tmp_path / "missing.txt"))
+    code, _, err = cli("fix", "--model", "none", good, str(tmp_path / "bad.txt"), str(tmp_path / "missing.txt"))
     assert code == 2
     assert "bad.txt: not UTF-8" in err and "missing.txt: no such file" in err
     assert "Traceback" not in err
@@ -132,7 +131,7 @@ def test_failed_write_is_an_error_and_the_file_is_intact(cli, tmp_path, monkeypa
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    code, out, err = cli("fix", "--model", "none", path)
+    code, _, err = cli("fix", "--model", "none", path)
     assert code == 2 and "left it unchanged" in err
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == WORDY
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
@@ -142,7 +141,7 @@ def test_check_output_shows_the_rewritten_sentence(cli, tmp_path):
     path = _write(tmp_path / "a.txt", "We utilized a spare laptop. It works.\n")
     code, out, err = cli("check", "--model", "none", path)
     assert "help: replace with 'used' (safe fix): \"We used a spare laptop.\"" in out
-    code, out, err = cli("check", "--model", "none", "--format", "json", path)
+    _, out, _ = cli("check", "--model", "none", "--format", "json", path)
     data = json.loads(out)
     assert data["version"] == 1 and data["schema_revision"] == 2
     finding = next(f for f in data["files"][0]["findings"] if f["code"] == "JL104")
@@ -154,7 +153,7 @@ def test_check_output_shows_the_rewritten_sentence(cli, tmp_path):
 
 def test_explain_rewrite_shows_the_whole_text_rewritten(cli, tmp_path):
     path = _write(tmp_path / "a.txt", WORDY)
-    code, out, err = cli("explain", "--model", "none", "--rewrite", path)
+    code, out, _ = cli("explain", "--model", "none", "--rewrite", path)
     assert code == 0
     assert "Rewritten (3 edits" in out and ALL_FIXED.strip() in out
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == WORDY

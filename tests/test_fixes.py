@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import MODEL_INSTALLED, PIPELINES
+
 from jargonlint.fixer import fix_text
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixes" / "rewrites.yaml").read_text(encoding="utf-8"))["cases"]

@@ -27,8 +27,8 @@ class LongSentence(Rule):
     Split the sentence at a natural break: one idea per sentence. The finding suggests a split
     point where one is clear, and where the break is a clause boundary after a comma (", and",
     ", but", ", which", ", so") it shows the sentence split there ("..., which caused" ->
-    "... . This caused"). That rewrite is display-only: `fix` never applies it. The limit is per audience (data/audiences.yaml) or the rule
-    option `max_words`.
+    "... . This caused"). That rewrite is display-only: `fix` never applies it. The limit is
+    per audience (data/audiences.yaml) or the rule option `max_words`.
     """
 
     code = "JL201"
@@ -119,9 +119,10 @@ class PassiveVoice(Rule):
     ## Fix
     Name who acted and make them the subject. When the sentence names the doer ("was
     restarted by our engineer") and a statistical model is installed, the finding carries an
-    unsafe fix that turns the clause around: "Our engineer restarted the server". With a statistical model the parse decides;
-    without one a careful heuristic looks for a form of "be" or "get" followed by a past
-    participle (irregular participles and common adjectives are listed in data files).
+    unsafe fix that turns the clause around: "Our engineer restarted the server". With a
+    statistical model the parse decides; without one a careful heuristic looks for a form of
+    "be" or "get" followed by a past participle (irregular participles and common adjectives
+    are listed in data files).
     """
 
     code = "JL202"
