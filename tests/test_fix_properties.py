@@ -78,3 +78,11 @@ def test_placed_after_moves_spans_with_the_edits():
 
     edits = [Edit(0, 2, "abcd", "JL104", Safety.SAFE), Edit(5, 7, "", "JL104", Safety.SAFE)]
     assert placed_after(edits, [(2, 5), (8, 9), (1, 6)]) == [(4, 7), (8, 9), (0, 7)]
+
+
+@QUICK
+@given(text=sentences, unsafe=st.booleans())
+def test_spacing_and_punctuation_stay_clean(text, unsafe):
+    fixed = fix_text(text, unsafe=unsafe, model="none").text
+    for mess in ("  ", " ,", " .", "( "):
+        assert fixed.count(mess) <= text.count(mess), f"{mess!r} added in {fixed!r}"
