@@ -73,6 +73,8 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     if doer is None or doer.lower_ in ("whom", "which"):
         return None
     subject_tokens = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if verb.dep_ in ("relcl", "acl") or any(t.tag_ in ("WDT", "WP", "WP$") for t in subject_tokens):
+        return None   # a relative clause ("people whose pipelines are affected by ...") stays
     between = doc[subject_tokens.end:verb.i]
     if not len(between) or any(t.dep_ not in ("aux", "auxpass", "neg") for t in between):
         return None
