@@ -1,7 +1,8 @@
 """Passive -> active when the sentence names the doer: "The server was restarted by our
 engineer" -> "Our engineer restarted the server". Needs the dependency parse of a
 statistical model; without one, or when the clause is not a simple
-subject + be + participle + "by" + doer run, there is no rewrite (the finding stays advice).
+subject + be + participle + "by" + doer run (no relative clause, no verbs sharing the subject,
+a doer without phrases of its own), there is no rewrite (the finding stays advice).
 """
 from __future__ import annotations
 
@@ -86,6 +87,10 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     if after != agent.i or doer.left_edge.i != agent.i + 1:
         return None
     doer_tokens = doc[doer.left_edge.i:doer.right_edge.i + 1]
+    if any(c.dep_ == "conj" for c in verb.children) or any(t.dep_ in ("prep", "relcl", "acl") for t in doer_tokens):
+        # "were informed by the user via email, blocked ... and restored ...": the subject
+        # belongs to the other verbs too, and a doer with its own phrases moves badly
+        return None
     plural = doer.tag_ in ("NNS", "NNPS") or doer.lower_ in _PLURAL_SUBJECTS or any(
         c.dep_ == "cc" for c in doer.children)
     group = _verb_group(list(between), verb, plural)
