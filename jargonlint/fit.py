@@ -140,16 +140,18 @@ def _adjective_like(word: str) -> bool:
 
 
 def part_of_title(text: str, start: int, end: int) -> bool:
-    """A capitalised term after a capitalised word is part of a name ("Azure Container
-    Instance"), unless the whole line is in capitals."""
+    """A term written with a capital mid-sentence is part of a name or a title ("Azure
+    Container Instance", "Director of Infrastructure"); callers ask only for common nouns
+    (terms a lexicon lists in lower case)."""
     term = text[start:end]
-    before = word_before(text, start)
-    if not (term[:1].isupper() and term[1:].islower() and before[:1].isupper() and before[1:].islower()):
+    if not (term[:1].isupper() and term[1:].replace(" ", "").islower()):
         return False
-    before_start = text.rfind(before, 0, start)
-    line_start = text.rfind("\n", 0, before_start) + 1
-    opens = _opens_sentence(text, before_start) or not text[line_start:before_start].strip(" \t#>*-")
-    return not opens and text[:start].rstrip()[-1:].isalpha()
+    line_start = text.rfind("\n", 0, start) + 1
+    if _opens_sentence(text, start) or not text[line_start:start].strip(" \t#>*-"):
+        return False
+    # a common noun capitalised mid-sentence is part of a name or title ("Azure Container
+    # Instance", "Director of Infrastructure")
+    return text[:start].rstrip()[-1:].isalpha()
 
 
 def repeats_neighbour(text: str, start: int, end: int, plain: str) -> bool:
@@ -186,7 +188,7 @@ def _singular_context(text: str, start: int, end: int) -> bool:
     return False
 
 
-def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None) -> bool:
+def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None, common_noun: bool = True) -> bool:
     """The strict check for an unsafe noun swap by a phrase of two or more words: whether the
     term is a noun phrase of its own, not part of a compound ("API key" -> "data connection
     key", "package metadata", "the Java runtime"), and not a bare noun ("plugins for
@@ -194,7 +196,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     too ("node rollover" -> "server rollover"). Lexicon examples may use compounds on
     purpose, so the rule keeps the fix (check shows it); `fix` applies it only where this
     holds."""
-    if part_of_title(text, start, end) or repeats_neighbour(text, start, end, plain):
+    if (common_noun and part_of_title(text, start, end)) or repeats_neighbour(text, start, end, plain):
         return False
     if tag != "NNS" and _plural(plain) and _singular_context(text, start, end):
         return False

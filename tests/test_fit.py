@@ -59,7 +59,8 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
 
 @pytest.mark.parametrize("text, term, plain, alone", [
     ("# Azure Container Instance outage", "Instance", "server", False),
-    ("The Instance was restarted.", "Instance", "server", True),
+    ("Instance restarted at noon.", "Instance", "server", True),
+    ("Ask the Director of Infrastructure today.", "Infrastructure", "systems", False),
     ("Just roll it back to a known working configuration.", "configuration", "settings", False),
     ("The configuration was wrong.", "configuration", "settings", False),
     ("We changed the configuration on Friday.", "configuration", "settings", True),

@@ -30,7 +30,8 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case)
     fits = not (entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
                 and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
-                    ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None))
+                    ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
+                    common_noun=not fixed_case))
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
 
 
