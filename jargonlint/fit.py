@@ -200,6 +200,8 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False
     if tag != "NNS" and _plural(plain) and _singular_context(text, start, end):
         return False
+    if tag == "NNS" and " of " in plain and not _plural(plain.split(" of ")[0]):
+        return False   # "changelogs" -> "list of changes": the plural did not reach the head
     if len(plain.split()) == 1:
         return True   # one noun for another reads right in a compound too ("server rollover")
     if tag != "NNS":

@@ -74,8 +74,8 @@ def replacement_for(text: str, start: int, end: int, plain: str, fixed_case: boo
     elif fixed_case:
         # acronyms and product names keep their capitals anywhere, so their capitals say
         # nothing about position: capitalise only at the start of a sentence
-        head = text[:start].rstrip()
-        new = plain[0].upper() + plain[1:] if (not head or head[-1] in ".!?\n:") else plain
+        head = text[:start].rstrip(" \t")
+        new = plain[0].upper() + plain[1:] if (not head or head[-1] in ".!?\n") else plain
     else:
         new = match_case(original, plain)
     article = article_edit(text, start, original, new)
