@@ -200,6 +200,9 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False
     if tag != "NNS" and _plural(plain) and _singular_context(text, start, end):
         return False
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if tag != "NNS" and _plural(plain) and _noun_follows(text, end, doc, span):
+        return False   # a plural as a modifier: "infrastructure components" -> "systems components"
     if tag == "NNS" and " of " in plain and not _plural(plain.split(" of ")[0]):
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
     if len(plain.split()) == 1:
@@ -208,7 +211,6 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         before = word_before(text, start).lower()
         if not before or before not in _words()["determiners"]:
             return False
-    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is not None:
         first, last = span[0], span[-1]
         if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i:

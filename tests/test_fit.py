@@ -67,6 +67,7 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
     ("The node rollover failed.", "node", "server", True),
     ("Add it to the QA test suite.", "QA", "testing", False),
     ("Problems with search and changelogs", "changelogs", "list of changes", False),
+    ("Some teams were using old infrastructure components.", "infrastructure", "systems", False),
     ("Please renew your API key today.", "API", "data connection", False),
 ])
 def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
