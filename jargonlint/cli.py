@@ -1,5 +1,6 @@
-"""Command line: check, score, explain, rules, rule, lexicons. Exit codes: 0 clean, 1 findings at
-the fail-on level (or a score under --min-score), 2 usage, config or input errors."""
+"""Command line: check, fix, score, explain, rules, rule, lexicons. Exit codes: 0 clean, 1 findings at
+the fail-on level (or a score under --min-score; for `fix`, a file changed or would change),
+2 usage, config or input errors."""
 from __future__ import annotations
 
 import functools
@@ -166,6 +167,96 @@ def check(paths, audience, config, select, ignore, kind, model, stdin_filename, 
 
 @cli.command()
 @lint_options
+@click.option("--unsafe-fixes", is_flag=True, default=False,
+              help="Also apply unsafe fixes (probably right; the nuance may shift): review the result.")
+@click.option("--diff", is_flag=True, default=False, help="Print a unified diff of the fixes; write nothing.")
+@click.option("--stdout", "to_stdout", is_flag=True, default=False,
+              help="Write the fixed text to standard output instead of the file ('-' always does).")
+@handle_errors
+def fix(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, unsafe_fixes, diff, to_stdout):
+    """Rewrite files in place with the plain-language fixes ('-' reads standard input).
+
+    Safe fixes only, unless --unsafe-fixes. Exit 1 when a file changed (or would change with
+    --diff), 0 when there was nothing to fix, 2 on errors. E-mail (.eml) is display-only."""
+    from .config import settings_for
+    from .errors import InputError
+    from .fixer import fix_bytes
+    from .sources import read_bytes
+    from .walk import expand_paths
+    from .writing import write_atomic
+
+    overrides = _overrides(audience, select, ignore, model, no_cache)
+    files, problems = expand_paths([p for p in paths if p != "-"])
+    messages = [p.message for p in problems]
+    if "-" in paths:
+        files.append("-")
+    changed = 0
+    for path in files:
+        try:
+            if path == "-":
+                name = stdin_filename or "<stdin>"
+                settings = settings_for(stdin_filename, overrides, config)
+                raw = sys.stdin.buffer.read(settings.max_file_size + 1)
+                if len(raw) > settings.max_file_size:
+                    raise InputError(f"{name}: standard input is larger than max-file-size")
+            else:
+                name = path
+                settings = settings_for(path, overrides, config)
+                raw = read_bytes(path, settings.max_file_size)
+            result = fix_bytes(raw, name, settings, unsafe=unsafe_fixes)
+        except InputError as exc:
+            messages.append(str(exc))
+            continue
+        if result.display_only:
+            click.echo(f"jargonlint: {name}: display-only (positions refer to the decoded e-mail): "
+                       "not fixed; see `jargonlint check` for the suggestions", err=True)
+            if path == "-" and not diff:
+                sys.stdout.buffer.write(raw)
+            continue
+        outcome = result.outcome
+        if outcome is not None and not outcome.settled:
+            click.echo(f"jargonlint: {name}: fixes still pending after {outcome.passes} passes; "
+                       "run `fix` again", err=True)
+        if result.data is not None:
+            changed += 1
+        if diff:
+            if result.data is not None:
+                click.echo(_unified_diff(result.original, outcome.text, name), nl=False)
+            continue
+        if path == "-" or to_stdout:
+            sys.stdout.buffer.write(result.data if result.data is not None else raw)
+            sys.stdout.buffer.flush()
+            continue
+        if result.data is not None:
+            try:
+                write_atomic(path, result.data)
+            except InputError as exc:
+                messages.append(str(exc))
+                changed -= 1
+                continue
+            click.echo(f"jargonlint: fixed {name} ({_count(len(outcome.edits), 'edit')})", err=True)
+    for message in messages:
+        click.echo(f"jargonlint: error: {message}", err=True)
+    if messages:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if changed else EXIT_OK)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def _unified_diff(before: str, after: str, name: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=name, tofile=name)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+@cli.command()
+@lint_options
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
@@ -208,19 +299,44 @@ def score(paths, audience, config, select, ignore, kind, model, stdin_filename, 
 
 @cli.command()
 @lint_options
+@click.option("--rewrite", is_flag=True, default=False,
+              help="Also show the whole text rewritten with every safe and unsafe fix.")
 @handle_errors
-def explain(paths, audience, config, select, ignore, kind, model, stdin_filename, format_in, no_cache, jobs, **walk):
+def explain(paths, audience, config, select, ignore, kind, model, stdin_filename, format_in, no_cache, jobs, rewrite,
+            **walk):
     """A reading guide to a message you received: jargon in plain words, what it leaves out,
     the questions worth asking, then a verdict."""
     overrides = _overrides(audience, select, ignore, model, no_cache, kind, **walk)
     run = _run(paths, overrides, config, stdin_filename, jobs, format_in)
     for result in run.results:
         click.echo(_explain_text(result))
+        if rewrite and result.scores is not None:
+            click.echo(_rewritten_text(result, overrides, config, stdin_filename))
     _report_problems(run)
     sys.exit(EXIT_ERROR if run.problems else EXIT_OK)
 
 
 _GLOSSARY_CODES = ("JL101", "JL102", "JL103", "JL105")
+
+
+def _rewritten_text(result, overrides, config, stdin_filename) -> str:
+    """The text of `result` with every safe and unsafe fix made, read again from its file
+    (e-mail too: the rewrite is shown, never written)."""
+    from .config import settings_for
+    from .fixer import fix_document
+    from .sources import read_documents
+
+    if result.path == (stdin_filename or "<stdin>"):
+        return "Rewritten: not available for standard input; use `jargonlint fix --unsafe-fixes -`.\n"
+    if "mailbox" in result.meta:
+        return "Rewritten: not available for a message inside a mailbox file.\n"
+    settings = settings_for(result.path, overrides, config)
+    document = next(read_documents(result.path, settings.max_file_size, settings.max_document_size))
+    outcome = fix_document(document, settings, unsafe=True)
+    heading = f"Rewritten ({_count(len(outcome.edits), 'edit')}, score "
+    after = outcome.result.scores.overall if outcome.result and outcome.result.scores else "-"
+    heading += f"{result.scores.overall} -> {after}/100):"
+    return heading + "\n\n" + outcome.text.rstrip("\n") + "\n"
 
 
 def _explain_text(result) -> str:

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import sys
@@ -13,12 +14,14 @@ from typing import Iterable, Iterator
 from . import kinds, scoring, suppression, textstats
 from .commitments import find_hedges
 from .config import Settings
+from .hidden_verbs import entries_not_in
 from .lexicon import LexiconEntry, load_lexicons, stamps
 from .matching import CompiledLexicon
 from .models import Document, FileResult, Finding
 from .nlp import Pipeline, build_pipeline
 from .positions import LineIndex
 from .resources import bundled_lexicon_files, data_yaml
+from .rewrite import suggested_sentence
 from .rules import RULES, RuleContext, code_matches, selected
 from .segmentation import mark_sentences
 
@@ -49,6 +52,7 @@ def compiled_lexicon(model: str, paths: tuple[str, ...], file_stamps: tuple | No
         keys = {e.key() for e in banned}
         entries = tuple(e for e in entries if e.key() not in keys and not (
             {f.lower() for f in e.forms} & {k.lower() for k in keys})) + banned
+    entries += entries_not_in(entries)
     return CompiledLexicon(entries, build_pipeline(model), use_cache=use_cache)
 
 
@@ -65,6 +69,17 @@ def _place(findings: list[Finding], document: Document) -> None:
         finding.end_line, finding.end_column = index.locate(finding.end)
         if labels and finding.line <= len(labels):
             finding.location = labels[finding.line - 1]
+
+
+def _suggest_sentences(findings: list[Finding], text: str, starts: list[int], ends: list[int]) -> None:
+    """Each fixable finding's sentence with its fix made (shown in every output format)."""
+    for finding in findings:
+        fix = finding.fix
+        if fix is None:
+            continue
+        index = bisect.bisect_right(starts, fix.start) - 1
+        bounds = (starts[index], ends[index]) if 0 <= index < len(ends) else None
+        finding.suggested_sentence = suggested_sentence(text, fix.start, fix.end, fix.replacement, bounds)
 
 
 def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
@@ -106,6 +121,7 @@ def lint_parsed(document: Document, doc, pipeline: Pipeline, settings: Settings,
     findings, suppressed = _suppress(findings, document, ctx, rules)
     findings.sort(key=Finding.sort_key)
     _place(findings, document)
+    _suggest_sentences(findings, document.text, stats.sentence_starts, stats.sentence_ends)
     # scores come from the findings that are left: a directive is a decision like --ignore
     scores = scoring.score(stats, findings, relevance)
     return FileResult(path=document.path, kind=document.kind, audience=settings.audience,

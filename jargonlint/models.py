@@ -66,6 +66,9 @@ class Fix:
     end: int
     replacement: str
     safety: Safety
+    # False: the swap may not read right here (the term is part of a compound or name), so
+    # `fix` leaves it; it is still shown as a suggestion
+    fits: bool = True
 
 
 @dataclass
@@ -81,6 +84,7 @@ class Finding:
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
     # filled in by the linter from the document
+    suggested_sentence: str = ""  # the sentence with this finding's fix made (fixable findings)
     line: int = 0
     column: int = 0
     end_line: int = 0

@@ -52,14 +52,30 @@ def article_edit(text: str, start: int, old: str, new: str) -> tuple[int, str] |
     return start - len(found.group(0)), fixed + found.group(2)
 
 
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the line around text[start:end] is set in capitals (a heading, "URGENT: ..."),
+    so that a replacement has to be in capitals too."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line = line[:start - line_start] + line[end - line_start:]   # the words around the term
+    words = _LETTERS.findall(line)
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
 def replacement_for(text: str, start: int, end: int, plain: str, fixed_case: bool = False) -> tuple[int, int, str]:
     """The edit (start, end, new text) that swaps text[start:end] for `plain`, article included."""
     original = text[start:end]
-    if fixed_case:
+    if in_capitals(text, start, end):
+        new = plain.upper()
+    elif fixed_case:
         # acronyms and product names keep their capitals anywhere, so their capitals say
         # nothing about position: capitalise only at the start of a sentence
-        head = text[:start].rstrip()
-        new = plain[0].upper() + plain[1:] if (not head or head[-1] in ".!?\n:") else plain
+        head = text[:start].rstrip(" \t")
+        new = plain[0].upper() + plain[1:] if (not head or head[-1] in ".!?\n") else plain
     else:
         new = match_case(original, plain)
     article = article_edit(text, start, original, new)
@@ -87,3 +103,34 @@ def apply_fixes(text: str, findings, include_unsafe: bool = False) -> tuple[str,
         limit = start
         applied += 1
     return text, applied
+
+
+# a sentence ends at end punctuation, a blank line, a line that starts a heading, list item,
+# table row or capitalised line, and at a table cell border
+_SENTENCE_END = re.compile(
+    r"[.!?]['\")\u2019\u201d]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})[ \t]|[|A-Z\[]))"
+    r"|[ \t]\|[ \t]")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence (or heading, or list item) around text[start:end], without
+    surrounding white space: the context shown with a suggested edit."""
+    head = 0
+    for found in _SENTENCE_END.finditer(text, max(0, start - 600), start):
+        if found.end() <= start:
+            head = found.end()
+    tail = _SENTENCE_END.search(text, max(end, head))
+    stop = tail.start() + len(tail.group(0).rstrip()) if tail else len(text)
+    while head < start and text[head].isspace():
+        head += 1
+    while stop > end and text[stop - 1].isspace():
+        stop -= 1
+    return head, max(stop, end)
+
+
+def suggested_sentence(text: str, start: int, end: int, replacement: str,
+                       bounds: tuple[int, int] | None = None) -> str:
+    """The sentence around an edit with the edit made: what a reader of the report checks."""
+    s0, s1 = bounds if bounds is not None else sentence_around(text, start, end)
+    s0, s1 = min(s0, start), max(s1, end)
+    return (text[s0:start] + replacement + text[end:s1]).strip()

@@ -1,5 +1,6 @@
-"""The pre-commit hook: the manifest validates, and `pre-commit try-repo` runs the hook on a
-temporary git repository, failing on a jargon-heavy file and passing on a plain one."""
+"""The pre-commit hooks: the manifest validates, and `pre-commit try-repo` runs them on a
+temporary git repository: `jargonlint` fails on a jargon-heavy file and passes on a plain one;
+`jargonlint-fix` rewrites a file (and fails, as fixers do), then passes on the fixed file."""
 from __future__ import annotations
 
 import os
@@ -57,8 +58,8 @@ def test_try_repo_fails_on_jargon_and_passes_on_plain(hook_repo, tmp_path):
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1"}
     env.pop("JARGONLINT_CACHE_DIR", None)
 
-    def run(*files):
-        return subprocess.run([*PRE_COMMIT, "try-repo", str(hook_repo), "jargonlint", "--files", *files],
+    def run(*files, hook="jargonlint"):
+        return subprocess.run([*PRE_COMMIT, "try-repo", str(hook_repo), hook, "--files", *files],
                               cwd=work, capture_output=True, text=True, env=env, timeout=900)
 
     failing = run("update.md")
@@ -66,3 +67,13 @@ def test_try_repo_fails_on_jargon_and_passes_on_plain(hook_repo, tmp_path):
     assert "JL101" in failing.stdout and "update.md" in failing.stdout
     passing = run("plain.md")
     assert passing.returncode == 0, passing.stdout + passing.stderr
+
+    # the fixer hook, in the same environment (PRE_COMMIT_HOME): rewrites, fails, then passes
+    (work / "wordy.md").write_text("# Update\n\nWe utilized a spare laptop `utilize`.\n", encoding="utf-8")
+    _git("add", "-A", cwd=work)
+    fixing = run("wordy.md", hook="jargonlint-fix")
+    assert fixing.returncode == 1, fixing.stdout + fixing.stderr
+    assert (work / "wordy.md").read_text(encoding="utf-8") == "# Update\n\nWe used a spare laptop `utilize`.\n"
+    _git("add", "-A", cwd=work)
+    settled = run("wordy.md", hook="jargonlint-fix")
+    assert settled.returncode == 0, settled.stdout + settled.stderr

@@ -2,8 +2,10 @@
 
 Each case has `pass_str` (the rule must not fire) or `fail_str` (it must), optional
 `violations` (the expected matches, in order), `fix_str` (the text after applying the rule's
-fixes; `unsafe: true` includes unsafe fixes), `configs` (settings) and `model`
-(`any`: run on every installed pipeline, the default; `none`: blank pipeline only).
+fixes; `unsafe: true` includes unsafe fixes), `suggested_str` (the first finding's suggested
+sentence; for display-only fixes, which are never applied), `configs` (settings) and `model`
+(`any`: run on every installed pipeline, the default; `none`: blank pipeline only;
+`required`: the statistical model only, skipped without it).
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PIPELINES
+from conftest import PIPELINES, requires_model
 from jargonlint import lint_text
 from jargonlint.rewrite import apply_fixes
 from jargonlint.rules import RULES
@@ -24,9 +26,12 @@ def _cases():
     for path in sorted(CASE_DIR.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
-            pipelines = ["none"] if case.get("model") == "none" else PIPELINES
+            wanted = case.get("model", "any")
+            pipelines = {"none": ["none"], "required": ["auto"]}.get(wanted, PIPELINES)
+            marks = [requires_model] if wanted == "required" else []
             for pipeline in pipelines:
-                yield pytest.param(data["rule"], case, pipeline, id=f"{data['rule']}-{case['name']}-{pipeline}")
+                yield pytest.param(data["rule"], case, pipeline, id=f"{data['rule']}-{case['name']}-{pipeline}",
+                                   marks=marks)
 
 
 @pytest.mark.parametrize("code, case, pipeline", list(_cases()))
@@ -47,6 +52,10 @@ def test_rule_case(code, case, pipeline):
             if "severity" in violation:
                 assert finding.severity.label == violation["severity"]
             assert text[finding.start:finding.end] == finding.match
+    if "suggested_str" in case:
+        assert found[0].suggested_sentence == case["suggested_str"]
+        assert found[0].fix is not None and found[0].fix.safety.value == "display"
+        assert apply_fixes(text, found, include_unsafe=True) == (text, 0)
     if "fix_str" in case:
         fixed, applied = apply_fixes(text, found, include_unsafe=bool(case.get("unsafe")))
         assert applied >= 1

@@ -1,4 +1,8 @@
-"""JSON output, schema version 1 (documented in docs/json-schema.md). Stable: add, never rename."""
+"""JSON output, schema version 1 (documented in docs/json-schema.md). Stable: add, never rename.
+
+Schema 1 revisions: revision 2 added each finding's `replacement` and `suggested_sentence`
+(null / "" when the finding has no fix), `fix.fits` (false: `fix` leaves this one, the term is
+part of a compound) and the top-level `schema_revision`."""
 from __future__ import annotations
 
 import json
@@ -8,6 +12,7 @@ from .. import __version__
 from ..models import FileResult, Finding
 
 SCHEMA_VERSION = 1
+SCHEMA_REVISION = 2
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -27,7 +32,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "suggestions": list(finding.suggestions),
         "fix": None if finding.fix is None else {
             "safety": finding.fix.safety.value, "replacement": finding.fix.replacement,
-            "start": finding.fix.start, "end": finding.fix.end},
+            "start": finding.fix.start, "end": finding.fix.end, "fits": finding.fix.fits},
+        "replacement": None if finding.fix is None else finding.fix.replacement,
+        "suggested_sentence": finding.suggested_sentence,
     }
     if finding.location:
         entry["location"] = finding.location   # where in the document (.docx: "paragraph 4")
@@ -56,6 +63,7 @@ def file_dict(result: FileResult) -> dict[str, Any]:
 def document(run) -> dict[str, Any]:
     return {
         "version": SCHEMA_VERSION,
+        "schema_revision": SCHEMA_REVISION,
         "tool": {"name": "jargonlint", "version": __version__, "pipeline": run.pipeline},
         "files": [file_dict(r) for r in run.results],
         "errors": [{"path": p.path, "message": p.message} for p in run.problems],

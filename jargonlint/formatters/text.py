@@ -34,8 +34,13 @@ def render(run, color: bool = False) -> str:
             where = f" [{f.location}]" if f.location else ""
             out.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message}{where}")
             help_parts = []
-            if f.fix is not None:
-                help_parts.append(f"replace with '{f.fix.replacement}' ({f.fix.safety.value} fix)")
+            if f.fix is not None and f.fix.safety.value == "display":
+                help_parts.append(f"suggestion: \"{f.suggested_sentence}\"" if f.suggested_sentence
+                                  else "; ".join(f.suggestions[:3]))
+            elif f.fix is not None:
+                rewritten = f": \"{f.suggested_sentence}\"" if f.suggested_sentence else ""
+                kind = f"{f.fix.safety.value} fix" if f.fix.fits else "suggestion; `fix` leaves it: part of a compound"
+                help_parts.append(f"replace with '{f.fix.replacement}' ({kind}){rewritten}")
             elif f.suggestions:
                 help_parts.append("; ".join(f.suggestions[:3]))
             if f.explanation:

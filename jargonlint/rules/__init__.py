@@ -17,14 +17,14 @@ from .incident import (
     ReaderImpact,
     UpdateGap,
 )
-from .jargon import Buzzword, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
+from .jargon import Buzzword, HiddenVerb, JargonTerm, UncommonWord, UndefinedAcronym, WordyPhrase
 from .ownership import Ownership
 from .readability import LongSentence, PassiveVoice, ReadingGrade
 from .report import ReportNextSteps, ReportTrend, ServiceLevelTarget
 from .suppression import InvalidSuppression, UnusedSuppression
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
-    JargonTerm(), UndefinedAcronym(), Buzzword(), WordyPhrase(), UncommonWord(),
+    JargonTerm(), UndefinedAcronym(), Buzzword(), WordyPhrase(), UncommonWord(), HiddenVerb(),
     LongSentence(), PassiveVoice(), ReadingGrade(), Ownership(), VagueCommitment(),
     NoBusinessImpact(), ProviderCentric(), NoNextStep(),
     AffectedService(), ReaderImpact(), CurrentStatus(), ProviderAction(), ReaderAction(),

@@ -5,7 +5,7 @@ import functools
 import re
 from typing import Iterator
 
-from .. import acronyms, identifiers
+from .. import acronyms, fit, identifiers
 from ..english import common_words, is_common
 from ..known_parts import reads_as_known_words
 from ..matching import LexiconMatch
@@ -21,12 +21,42 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         return None
     # a capital that belongs to the name ("Microsoft 365 admin centre", "Kubernetes") says
     # nothing about sentence position: the replacement is capitalised only at sentence start
+    plain = _fitting_plain(ctx, match)
+    if plain is None:
+        return None
     words = match.text.split()
     first_word = words[0].lower() if words else ""
     fixed_case = entry.case_sensitive or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
-    start, end, text = replacement_for(ctx.document.text, match.start, match.end, match.plain, fixed_case)
-    return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
+    start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case)
+    fits = not (entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
+                and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
+                    ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
+                    common_noun=not fixed_case))
+    return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
+
+
+def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
+    """The plain alternative as it fits this spot, or None where a swap would read wrong
+    (see fit.py): never inside a bigger token, code, a link or an acronym's spelled-out
+    form; for an unsafe noun swap, never inside a name or with an article into a compound;
+    a verb only where it reads as a verb."""
+    text = ctx.document.text
+    if fit.glued(text, match.start, match.end) or fit.in_definition(text, match.end):
+        return None
+    entry = match.entry
+    if entry.lexicon == "vocabulary":
+        return match.plain   # the project's own vocabulary asked for this rewrite wherever it is
+    if fit.is_verb(match.tag, entry.pos):
+        fits = fit.verb_fits(text, match.start, match.end, match.tag, entry.pos, match.plain, ctx.has_model)
+        return match.plain if fits else None
+    if entry.safety == "unsafe" and entry.kind in ("jargon", "acronym"):
+        if fit.in_compound(text, match.start, match.end, match.plain, ctx.doc if ctx.has_model else None,
+                           ctx.covered):
+            return None
+        if fit.plural_reads_as_verb(text, match.end, match.tag):
+            return None
+    return fit.drop_doubled_article(text, match.start, match.plain)
 
 
 def _suggestions(match: LexiconMatch) -> list[str]:
@@ -319,6 +349,62 @@ class WordyPhrase(LexiconRule):
         if match.plain and match.entry.action == "replace":
             return f"'{match.text}' is wordy: say '{match.plain}'"
         return f"'{match.text}' is wordy: cut it or say it more simply"
+
+
+_PERFECT_OR_PASSIVE = frozenset("have has had having 've 'd is are was were be been being 's 're".split())
+
+
+class HiddenVerb(LexiconRule):
+    """Verb hidden in a noun: "perform an upgrade of", "make a decision".
+
+    ## Why it matters
+    A light verb plus a noun ("carry out an investigation into", "provide assistance to")
+    takes three or four words to say what one verb says, and it reads like a form. Readers
+    follow the action more easily when the verb carries it.
+
+    ## Example
+    Bad: "We performed an upgrade of the firewall and made changes to the Wi-Fi settings."
+    Good: "We upgraded the firewall and changed the Wi-Fi settings."
+
+    ## Fix
+    The fix puts the hidden verb in the light verb's tense: "performed an upgrade of" ->
+    "upgraded", "is making a decision" -> "is deciding", "have made a choice between" ->
+    "have chosen between". Most fixes are unsafe (applied with `fix --unsafe-fixes`): the sentence may need
+    a second look. The patterns live in data/hidden_verbs.yaml; phrases a lexicon already
+    lists are reported as wordy phrases (JL104) instead.
+    """
+
+    code = "JL106"
+    name = "hidden-verb"
+    severity = Severity.INFO
+    kinds = ("hidden",)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for match in self.reported(ctx):
+            plain = _participle_if_needed(ctx.document.text, match)
+            if plain != match.plain:
+                match = LexiconMatch(match.entry, match.start, match.end, match.token_start, match.token_end,
+                                     match.text, "VBN", plain, match.expansion)
+            yield self.finding(ctx, match.start, match.end, self.message(match),
+                               explanation=match.entry.explain, suggestions=[match.plain],
+                               fix=_lexicon_fix(ctx, match))
+
+    def message(self, match: LexiconMatch) -> str:
+        return f"'{match.text}' hides the verb: say '{match.plain}'"
+
+
+def _participle_if_needed(text: str, match: LexiconMatch) -> str:
+    """After have/be, a past form is the participle: "has made a choice" -> "has chosen",
+    not "has chose" (the matcher tags "made" as past tense wherever it stands)."""
+    if match.tag != "VBD":
+        return match.plain
+    before = text[max(0, match.start - 40):match.start].split()
+    helpers = [w.lower() for w in before[-2:]]
+    if not any(w in _PERFECT_OR_PASSIVE for w in helpers):
+        return match.plain
+    from ..inflection import inflect_phrase
+
+    return inflect_phrase(match.entry.plain[0], "VBN")
 
 
 class UncommonWord(Rule):

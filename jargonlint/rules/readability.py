@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..models import Finding, Severity
+from ..models import Finding, Fix, Safety, Severity
 from .base import Rule, RuleContext
 
 _SPLIT_WORDS = frozenset("and but so because which while although however whereas or then".split())
@@ -25,8 +25,10 @@ class LongSentence(Rule):
 
     ## Fix
     Split the sentence at a natural break: one idea per sentence. The finding suggests a split
-    point where one is clear. The limit is per audience (data/audiences.yaml) or the rule
-    option `max_words`.
+    point where one is clear, and where the break is a clause boundary after a comma (", and",
+    ", but", ", which", ", so") it shows the sentence split there ("..., which caused" ->
+    "... . This caused"). That rewrite is display-only: `fix` never applies it. The limit is
+    per audience (data/audiences.yaml) or the rule option `max_words`.
     """
 
     code = "JL201"
@@ -47,10 +49,12 @@ class LongSentence(Rule):
             split = _split_point(prose[start:end])
             if split:
                 suggestions.insert(0, f"Split before '{split}'")
+            rewritten = split_sentence(ctx.document.text[start:end], prose[start:end])
+            fix = Fix(start, end, rewritten, Safety.DISPLAY) if rewritten else None
             yield self.finding(
                 ctx, start, end,
                 f"Sentence has {count} words (limit {limit} for {ctx.audience} readers): split it",
-                suggestions=suggestions)
+                suggestions=suggestions, fix=fix)
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -72,6 +76,35 @@ def _split_point(sentence: str) -> str:
     return " ".join(tokens[i:i + 3])
 
 
+# clause openers after a comma -> how the second sentence starts (None: drop the word)
+_OPENERS = {"and": None, "but": "But", "so": "So", "which": "This", "then": "Then", "however": "However,"}
+_CLAUSE_BREAK = re.compile(r",\s+(and|but|so|which|then|however)\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def split_sentence(text: str, prose: str) -> str:
+    """`text` split in two at the clause break nearest its middle (", and", ", which" ...),
+    the second part capitalised; "" when there is no such break or a part would be short."""
+    words = len(prose.split())
+    best = None
+    for found in _CLAUSE_BREAK.finditer(prose):
+        before = len(prose[:found.start()].split())
+        if before < 6 or words - before < 6:
+            continue
+        distance = abs(before - words / 2)
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    if best is None:
+        return ""
+    found = best[1]
+    opener = _OPENERS[found.group(1).lower()]
+    rest = text[found.end():]
+    if opener is None:
+        rest = rest[:1].upper() + rest[1:]
+    else:
+        rest = f"{opener} {rest}"
+    return text[:found.start()].rstrip() + ". " + rest
+
+
 class PassiveVoice(Rule):
     """Passive voice hides who did what.
 
@@ -84,9 +117,12 @@ class PassiveVoice(Rule):
     Good: "We set up the backup job wrongly and did not notice."
 
     ## Fix
-    Name who acted and make them the subject. With a statistical model the parse decides;
-    without one a careful heuristic looks for a form of "be" or "get" followed by a past
-    participle (irregular participles and common adjectives are listed in data files).
+    Name who acted and make them the subject. When the sentence names the doer ("was
+    restarted by our engineer") and a statistical model is installed, the finding carries an
+    unsafe fix that turns the clause around: "Our engineer restarted the server". With a
+    statistical model the parse decides; without one a careful heuristic looks for a form of
+    "be" or "get" followed by a past participle (irregular participles and common adjectives
+    are listed in data files).
     """
 
     code = "JL202"
@@ -97,8 +133,24 @@ class PassiveVoice(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for start, end in ctx.stats.passive_spans:
             text = ctx.document.text[start:end]
+            fix = self._active_fix(ctx, end) if ctx.has_model else None
+            suggestions = ([f"Say who did it first: \"{fix.replacement}\""] if fix else
+                           ["Rewrite with the doer as subject: \"We restarted the server.\""])
             yield self.finding(ctx, start, end, f"Passive voice ('{text}'): say who did it",
-                               suggestions=["Rewrite with the doer as subject: \"We restarted the server.\""])
+                               suggestions=suggestions, fix=fix)
+
+    @staticmethod
+    def _active_fix(ctx: RuleContext, verb_end: int) -> Fix | None:
+        """With a parse, the active clause when the doer is named ("... by our engineer")."""
+        from ..active_voice import active_rewrite
+
+        span = ctx.doc.char_span(verb_end - 1, verb_end, alignment_mode="expand")
+        if span is None:
+            return None
+        rewrite = active_rewrite(ctx.doc, span[0].i)
+        if rewrite is None:
+            return None
+        return Fix(rewrite.start, rewrite.end, rewrite.text, Safety.UNSAFE)
 
 
 class ReadingGrade(Rule):

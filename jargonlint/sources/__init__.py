@@ -106,6 +106,14 @@ def decode(raw: bytes, name: str) -> str:
             "save it as UTF-8 and try again") from None
 
 
+def prose_for(kind: str, text: str) -> str:
+    """The prose mask of `text` in format `kind` (text again after an edit, for example)."""
+    if kind == "email":
+        from . import email_source
+        return email_source.prose_of(text)
+    return FORMATS.get(kind, plain.extract)(text)
+
+
 def _too_large(name: str, size: int, limit: int, key: str) -> InputError:
     return InputError(f"{name}: file is too large ({size / 1048576:.1f} MB; the limit is "
                       f"{limit / 1048576:.1f} MB, set {key} to raise it)")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from email.message import EmailMessage
 
 from ..errors import InputError
@@ -85,6 +86,22 @@ def from_message(message: EmailMessage, name: str) -> Document:
     body, body_kind, notice = body_of(message)
     meta = {"from": _header(message, "from"), "date": _header(message, "date")}
     return compose(name, _header(message, "subject"), body, body_kind, meta, notice)
+
+
+_HTML_BODY = re.compile(r"<(?:html|body|p|div|br|table)\b", re.I)
+
+
+def prose_of(text: str) -> str:
+    """The prose mask of an e-mail's decoded text ("Subject: ..." plus body), rebuilt from that
+    text alone: lets a rewritten body be linted again (`explain --rewrite`)."""
+    header = ""
+    if text.startswith(SUBJECT_PREFIX):
+        end = text.find("\n\n")
+        end = len(text) if end < 0 else end + 2
+        header = " " * len(SUBJECT_PREFIX) + plain.extract(text[len(SUBJECT_PREFIX):end])
+        text = text[end:]
+    body = html.extract(text) if _HTML_BODY.search(text) else plain.extract(text)
+    return header + mail_text.mask_boilerplate(body, text)
 
 
 def parse(raw: bytes, name: str) -> EmailMessage:

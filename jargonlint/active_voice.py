@@ -1,0 +1,110 @@
+"""Passive -> active when the sentence names the doer: "The server was restarted by our
+engineer" -> "Our engineer restarted the server". Needs the dependency parse of a
+statistical model; without one, or when the clause is not a simple
+subject + be + participle + "by" + doer run (no relative clause, no verbs sharing the subject,
+a doer without phrases of its own), there is no rewrite (the finding stays advice).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_SUBJECT_TO_OBJECT = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "who": "whom"}
+_OBJECT_TO_SUBJECT = {"me": "I", "us": "we", "him": "he", "her": "she", "them": "they"}
+_PLURAL_SUBJECTS = frozenset(["i", "we", "you", "they"])
+_MODALS = frozenset(["will", "would", "can", "could", "shall", "should", "may", "might", "must"])
+_HAVE = {"has": ("has", "have"), "have": ("has", "have"), "had": ("had", "had")}
+
+
+@dataclass(frozen=True)
+class ActiveRewrite:
+    start: int          # character span of the passive clause "The server ... our engineer"
+    end: int
+    text: str           # the clause in the active voice
+
+
+def _inflect(lemma: str, tag: str) -> str:
+    import lemminflect
+
+    forms = lemminflect.getInflection(lemma, tag=tag)
+    return forms[0] if forms else ""
+
+
+def _agent_subject(tokens) -> str:
+    words = [t.text_with_ws for t in tokens]
+    if len(tokens) == 1 and tokens[0].lower_ in _OBJECT_TO_SUBJECT:
+        return _OBJECT_TO_SUBJECT[tokens[0].lower_]
+    return "".join(words).strip()
+
+
+def _object_phrase(tokens) -> str:
+    if len(tokens) == 1 and tokens[0].lower_ in _SUBJECT_TO_OBJECT:
+        return _SUBJECT_TO_OBJECT[tokens[0].lower_]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _verb_group(auxes, verb, plural: bool) -> str | None:
+    """The active verb group for the passive auxiliaries: was -> past, is -> present,
+    will be -> will, has been -> has + participle; "not" carried over."""
+    words = [a.lower_ for a in auxes if a.dep_ != "neg"]
+    negative = any(a.dep_ == "neg" for a in auxes)
+    lemma = verb.lemma_.lower()
+    if words in (["was"], ["were"]):
+        return f"did not {lemma}" if negative else _inflect(lemma, "VBD")
+    if words in (["is"], ["are"], ["am"]):
+        if negative:
+            return f"{'do' if plural else 'does'} not {lemma}"
+        return _inflect(lemma, "VBP" if plural else "VBZ")
+    if len(words) == 2 and words[0] in _MODALS and words[1] == "be":
+        return f"{words[0]} not {lemma}" if negative else f"{words[0]} {lemma}"
+    if len(words) == 2 and words[0] in _HAVE and words[1] == "been":
+        have = _HAVE[words[0]][1 if plural else 0]
+        participle = _inflect(lemma, "VBN")
+        return f"{have} not {participle}" if negative else f"{have} {participle}"
+    return None
+
+
+def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
+    """The active form of the passive clause headed by doc[verb_index], or None."""
+    verb = doc[verb_index]
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None:
+        return None
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if doer is None or doer.lower_ in ("whom", "which"):
+        return None
+    subject_tokens = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if verb.dep_ in ("relcl", "acl") or any(t.tag_ in ("WDT", "WP", "WP$") for t in subject_tokens):
+        return None   # a relative clause ("people whose pipelines are affected by ...") stays
+    between = doc[subject_tokens.end:verb.i]
+    if not len(between) or any(t.dep_ not in ("aux", "auxpass", "neg") for t in between):
+        return None
+    after = verb.i + 1
+    particle = ""
+    if after < len(doc) and doc[after].dep_ == "prt":
+        particle = " " + doc[after].text
+        after += 1
+    if after != agent.i or doer.left_edge.i != agent.i + 1:
+        return None
+    doer_tokens = doc[doer.left_edge.i:doer.right_edge.i + 1]
+    if any(c.dep_ == "conj" for c in verb.children) or any(t.dep_ in ("prep", "relcl", "acl") for t in doer_tokens):
+        # "were informed by the user via email, blocked ... and restored ...": the subject
+        # belongs to the other verbs too, and a doer with its own phrases moves badly
+        return None
+    plural = doer.tag_ in ("NNS", "NNPS") or doer.lower_ in _PLURAL_SUBJECTS or any(
+        c.dep_ == "cc" for c in doer.children)
+    group = _verb_group(list(between), verb, plural)
+    if not group:
+        return None
+    start = subject_tokens[0].idx
+    end = doer_tokens[-1].idx + len(doer_tokens[-1].text)
+    if "\n" in doc.text[start:end]:
+        return None
+    new_subject = _agent_subject(list(doer_tokens))
+    new_object = _object_phrase(list(subject_tokens))
+    first = subject_tokens[0]
+    if first.is_sent_start:
+        if first.pos_ != "PROPN" and first.text != "I" and not first.text[1:2].isupper():
+            new_object = new_object[:1].lower() + new_object[1:]
+        new_subject = new_subject[:1].upper() + new_subject[1:]
+    return ActiveRewrite(start, end, f"{new_subject} {group}{particle} {new_object}")

@@ -1,0 +1,282 @@
+"""Whether a plain replacement fits where the term stands, so a fix reads right.
+
+A lexicon's plain alternative is written to replace the term ("the certificate has expired"
+-> "the digital ID has expired"; its example is tested). It reads wrong where the term is
+glued into something bigger ("container-runtime", a file name, a Markdown link target, code
+in backticks), spells out an acronym ("continuous integration (CI)"), is part of a name
+("VPC CNI", "`prod` namespace"), or where the plain brings an article into a compound ("our
+LDAP server" -> "our the staff directory server"); a noun's plural right before "the" is a
+verb ("an attempt that exploits the trust"); a verb without a parse needs a verb context
+("Results & Impact" is a noun). Those fixes are withheld; the finding keeps its suggestions.
+Word lists: data/fit_words.yaml. The lexicon tests check that every entry's own example still
+gets its fix, so these checks stay to the clear cases.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .english import is_common
+from .resources import data_yaml, word_list
+
+_GLUE_BEFORE = frozenset("-/_.@`#$%\\'\u2019<[=")
+_GLUE_AFTER = frozenset("-/_@`\\>]=")
+# the neighbouring word, also across a single line break (wrapped text)
+_GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
+_WORD_BEFORE = re.compile(rf"([^\W\d_][\w'\u2019-]*){_GAP}$")
+_WORD_AFTER = re.compile(rf"^{_GAP}([^\W\d_][\w'\u2019-]*)")
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str] | tuple[str, ...]]:
+    data = data_yaml("fit_words.yaml")
+    return {key: (tuple(value) if key.endswith("_endings") else frozenset(value)) for key, value in data.items()}
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a bigger token, code or a link target: a file name,
+    "container-runtime", `code`, "](path/remediation.md)"."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or after.isalnum() or before in _GLUE_BEFORE or after in _GLUE_AFTER:
+        return True
+    if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    if head.count("`") % 2 == 1:
+        return True   # inside `code` in a format that does not mask it
+    link = head.rfind("](")
+    return link >= 0 and ")" not in head[link:]
+
+
+_TOKEN_BEFORE = re.compile(rf"(\S+){_GAP}$")
+_BOUNDARY_END = tuple(",;:.!?(\"'\u201c\u2018|*#>-")
+
+
+def word_before(text: str, start: int) -> str:
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return found.group(1) if found else ""
+
+
+def token_before(text: str, start: int) -> str:
+    """The run of non-space characters before the term ("" after punctuation that ends a
+    phrase, or at the start of a line or text)."""
+    found = _TOKEN_BEFORE.search(text, max(0, start - 60), start)
+    if not found or found.group(1).endswith(_BOUNDARY_END):
+        return ""
+    return found.group(1)
+
+
+_DEFINITION_AFTER = re.compile(r"[^.()\n]{0,60}\([A-Z][A-Za-z0-9/&-]*[A-Z][A-Za-z0-9/&-]*s?\)")
+
+
+def in_definition(text: str, end: int) -> bool:
+    """Part of an acronym's spelled-out form: "continuous integration / continuous deployment
+    (CI/CD)": the words stand for the letters and are not rewritten."""
+    return _DEFINITION_AFTER.match(text, end) is not None
+
+
+def word_after(text: str, end: int) -> str:
+    found = _WORD_AFTER.search(text[end:end + 40])
+    return found.group(1) if found else ""
+
+
+def _unknown_name(token: str, offset: int, covered) -> bool:
+    """"CNI", "`prod`", "eu-west-1": a neighbour that is code or an acronym no lexicon knows
+    (so it stays as it is) makes the term part of a name: "VPC CNI", "`prod` namespace".
+    An acronym that is a term itself is rewritten too ("TLS handshake" -> "encryption
+    connection set-up"), and an everyday one is plain ("UK data residency")."""
+    core = token.strip(".,;:!?()\"'")
+    if not core:
+        return False
+    if any(c in core for c in "`_/=<>{}[]"):
+        return True
+    letters = [c for c in core if c.isalpha()]
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 2 or core.istitle():
+        return False
+    if core.rstrip("s") in word_list("everyday_acronyms.txt") or (core.isalpha() and is_common(core.lower(), 4.0)):
+        return False   # "UK", or a word in capitals ("PLEASE READ THE RCA")
+    return covered is None or not any(covered[offset:offset + len(token)])
+
+
+def _noun_follows(text: str, end: int, doc, span) -> bool:
+    """Whether the next word is a noun the term modifies ("deployments" in "staging
+    deployments"): the tagger says so with a model; otherwise any word that is not a
+    function word or a verb-looking word."""
+    words = _words()
+    if doc is not None and span is not None:
+        following = doc[span.end] if span.end < len(doc) else None
+        return (following is not None and following.pos_ in ("NOUN", "PROPN")
+                and following.dep_ != "npadvmod" and following.lower_ not in words["after_noun"])
+    after = word_after(text, end).lower()
+    return bool(after) and after not in words["after_noun"] and not after.endswith(words["verb_endings"])
+
+
+def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=None) -> bool:
+    """Whether a noun swap would break a compound. Only clear cases count, so that what a
+    lexicon's author wrote as a drop-in ("the LTE backup router" -> "the mobile data backup
+    router") stays a fix:
+    - the term stands next to code or an acronym no lexicon knows, so it is part of a name
+      ("VPC CNI", "`prod` namespace");
+    - the plain alternative brings its own article but the term modifies the next word
+      ("staging deployments" -> "the test system deployments", "our LDAP server")."""
+    before = token_before(text, start)
+    if before and _unknown_name(before, text.rfind(before, 0, start), covered):
+        return True
+    gap = len(text[end:]) - len(text[end:].lstrip(" \t"))
+    following = text[end + gap:end + gap + 40].split()[:1]
+    if gap and following and _unknown_name(following[0], end + gap, covered):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    article = plain.split(" ", 1)[0].lower() in ("a", "an", "the")
+    return article and _noun_follows(text, end, doc, span)
+
+
+def _adjective_like(word: str) -> bool:
+    lower = word.lower()
+    words = _words()
+    return lower in words["before_noun"] or (len(lower) > 5 and lower.endswith(words["adjective_endings"]))
+
+
+def part_of_title(text: str, start: int, end: int) -> bool:
+    """A term written with a capital mid-sentence is part of a name or a title ("Azure
+    Container Instance", "Director of Infrastructure"); callers ask only for common nouns
+    (terms a lexicon lists in lower case)."""
+    term = text[start:end]
+    if not (term[:1].isupper() and term[1:].replace(" ", "").islower()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if _opens_sentence(text, start) or not text[line_start:start].strip(" \t#>*-"):
+        return False
+    # a common noun capitalised mid-sentence is part of a name or title ("Azure Container
+    # Instance", "Director of Infrastructure")
+    return text[:start].rstrip()[-1:].isalpha()
+
+
+def repeats_neighbour(text: str, start: int, end: int, plain: str) -> bool:
+    """"QA test suite" -> "testing test suite": a plain word that repeats the next (or
+    previous) word's stem reads wrong."""
+    words = plain.lower().split()
+    if not words:
+        return False
+    after, before = word_after(text, end).lower(), word_before(text, start).lower()
+    return (len(after) >= 4 and words[-1][:4] == after[:4]) or (len(before) >= 4 and words[0][:4] == before[:4])
+
+
+def _plural(plain: str) -> bool:
+    last = plain.split()[-1].lower() if plain.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+_SINGULAR_BEFORE = frozenset(["a", "an", "one", "each", "every", "this", "that", "another"])
+_SINGULAR_VERBS = frozenset(["is", "was", "has", "does"])
+
+
+def _singular_context(text: str, start: int, end: int) -> bool:
+    """Whether a singular term is held singular by its words: "a known working configuration",
+    "the configuration was": a plural plain ("settings") would break the agreement."""
+    if word_after(text, end).lower() in _SINGULAR_VERBS:
+        return True
+    head = text[max(0, start - 60):start].split()[-4:]
+    for word in reversed(head):
+        lower = word.lower().strip(",;:")
+        if lower in _SINGULAR_BEFORE:
+            return True
+        if lower in _words()["after_noun"] or not lower.isalpha():
+            return False   # a function word or punctuation: the noun phrase started after it
+    return False
+
+
+def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None, common_noun: bool = True) -> bool:
+    """The strict check for an unsafe noun swap by a phrase of two or more words: whether the
+    term is a noun phrase of its own, not part of a compound ("API key" -> "data connection
+    key", "package metadata", "the Java runtime"), and not a bare noun ("plugins for
+    rollback") that the phrase would need an article for. A one-word plain fits a compound
+    too ("node rollover" -> "server rollover"). Lexicon examples may use compounds on
+    purpose, so the rule keeps the fix (check shows it); `fix` applies it only where this
+    holds."""
+    if (common_noun and part_of_title(text, start, end)) or repeats_neighbour(text, start, end, plain):
+        return False
+    if tag != "NNS" and _plural(plain) and _singular_context(text, start, end):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if tag != "NNS" and _plural(plain) and _noun_follows(text, end, doc, span):
+        return False   # a plural as a modifier: "infrastructure components" -> "systems components"
+    if tag == "NNS" and " of " in plain and not _plural(plain.split(" of ")[0]):
+        return False   # "changelogs" -> "list of changes": the plural did not reach the head
+    if len(plain.split()) == 1:
+        return True   # one noun for another reads right in a compound too ("server rollover")
+    if tag != "NNS":
+        before = word_before(text, start).lower()
+        if not before or before not in _words()["determiners"]:
+            return False
+    if span is not None:
+        first, last = span[0], span[-1]
+        if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i:
+            return False
+        if any(c.dep_ in ("compound", "nmod") and c.i < first.i for c in span.root.children):
+            return False
+        preceding = doc[span.start - 1] if span.start > 0 else None
+        return not _noun_follows(text, end, doc, span) and not (
+            preceding is not None and preceding.pos_ in ("NOUN", "PROPN"))
+    if _noun_follows(text, end, None, None):
+        return False
+    before = token_before(text, start)
+    return not before or (before.replace("-", "").isalpha() and _adjective_like(before))
+
+
+def plural_reads_as_verb(text: str, end: int, tag: str) -> bool:
+    """"an attempt that exploits the trust": a plural noun form right before a determiner is
+    the verb, and a noun replacement would read wrong."""
+    return tag == "NNS" and word_after(text, end).lower() in _words()["object_determiners"]
+
+
+def phrasal_before_pronoun(text: str, end: int, plain: str) -> bool:
+    """"set up" + "this": a phrasal verb cannot be followed by a pronoun object."""
+    parts = plain.split()
+    words = _words()
+    return (len(parts) >= 2 and parts[-1].lower() in words["particles"]
+            and word_after(text, end).lower() in words["pronoun_objects"])
+
+
+def drop_doubled_article(text: str, start: int, plain: str) -> str:
+    """"our" + "the staff directory" -> "our staff directory"."""
+    head, _, rest = plain.partition(" ")
+    if rest and head.lower() in ("a", "an", "the") and word_before(text, start).lower() in _words()["determiners"]:
+        return rest
+    return plain
+
+
+def is_verb(tag: str, pos: str) -> bool:
+    return pos == "VERB" or tag.startswith("VB")
+
+
+def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, has_model: bool) -> bool:
+    """Whether a verb's replacement reads right here:
+    - without a parse, a verb entry in its base form needs a verb context ("to", a modal, a
+      subject pronoun, the start of a sentence): "Results & Impact" is a noun, "we will
+      impact" a verb;
+    - a participle used as an adjective ("Authenticated service") takes only a one-word plain;
+    - an -ing form takes a phrasal plain only after a word that makes it a verb ("by
+      provisioning storage", not "resource provisioning issue");
+    - a phrasal verb never goes before a pronoun object ("set up this")."""
+    words = _words()
+    before = word_before(text, start).lower()
+    after = word_after(text, end).lower()
+    bare = not tag and not text[start:end].lower().endswith(("ed", "ing"))   # could be a noun
+    opens = _opens_sentence(text, start)
+    if not has_model and pos == "VERB" and bare and before not in words["verb_context"] and not opens:
+        return False
+    one_word = not any(c.isspace() for c in text[start:end])
+    if tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]:
+        return False
+    if tag == "VBG" and " " in plain and before and before not in words["gerund_context"] and not opens:
+        return False   # "resource provisioning issue" is a noun: not "resource setting up issue"
+    return not phrasal_before_pronoun(text, end, plain)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """After a full stop (or at the very start): an imperative ("Leverage it for ...")."""
+    head = text[:start].rstrip()
+    return not head or head[-1] in ".!?"

@@ -1,0 +1,85 @@
+"""fit.py: where a plain replacement reads right (no parse: the neighbouring words decide)."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from jargonlint import fit
+from jargonlint.resources import DATA_DIR
+
+
+def test_word_lists_are_all_words():
+    data = yaml.safe_load((DATA_DIR / "fit_words.yaml").read_text(encoding="utf-8"))
+    for key, values in data.items():
+        assert all(isinstance(v, str) for v in values), f"{key}: a non-string (quote on/off/no/yes)"
+
+
+@pytest.mark.parametrize("text, term, plain, compound", [
+    ("We lowered the MTU on the router.", "MTU", "maximum chunk size", False),
+    ("The certificate has expired.", "certificate", "digital ID", False),
+    ("The shop is running on the LTE backup router.", "LTE", "mobile data", False),
+    ("Please renew the QZX certificate today.", "certificate", "digital ID", True),
+    ("UK data residency is in the contract.", "data residency", "data location", False),
+    ("The VPC CNI was changed.", "VPC", "private network area", True),
+    ("The CNI VPC was changed.", "VPC", "private network area", True),
+    ("We checked the staging deployments.", "staging", "the test system", True),
+    ("Our LDAP server is down.", "LDAP", "the staff directory", True),
+    ("It was deleted in the `prod` namespace yesterday.", "namespace", "separate section", True),
+])
+def test_compounds_without_a_parse(text, term, plain, compound):
+    start = text.index(term)
+    assert fit.in_compound(text, start, start + len(term), plain) is compound
+
+
+@pytest.mark.parametrize("text, term", [
+    ("See security-audit-remediation-warehouse.md for details.", "remediation"),
+    ("Read [how we fixed it](2023-audit-remediation.md) today.", "remediation"),
+    ("The message says `an API Token must be used` here.", "API"),
+    ("The container-runtime failed.", "runtime"),
+])
+def test_glued_terms_are_left_alone(text, term):
+    start = text.index(term)
+    assert fit.glued(text, start, start + len(term))
+
+
+def test_spelled_out_acronym_is_a_definition():
+    text = "It covered continuous integration / continuous deployment (CI/CD) settings."
+    end = text.index("integration") + len("integration")
+    assert fit.in_definition(text, end)
+
+
+def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
+    text = "Please renew the SSL certificate today."
+    start = text.index("certificate")
+    covered = bytearray(len(text))
+    covered[text.index("SSL"):text.index("SSL") + 3] = b"\x01\x01\x01"
+    assert fit.in_compound(text, start, start + len("certificate"), "digital ID", covered=covered) is False
+    assert fit.in_compound(text, start, start + len("certificate"), "digital ID") is True
+
+
+@pytest.mark.parametrize("text, term, plain, alone", [
+    ("# Azure Container Instance outage", "Instance", "server", False),
+    ("Instance restarted at noon.", "Instance", "server", True),
+    ("Ask the Director of Infrastructure today.", "Infrastructure", "systems", False),
+    ("Just roll it back to a known working configuration.", "configuration", "settings", False),
+    ("The configuration was wrong.", "configuration", "settings", False),
+    ("We changed the configuration on Friday.", "configuration", "settings", True),
+    ("The node rollover failed.", "node", "server", True),
+    ("Add it to the QA test suite.", "QA", "testing", False),
+    ("Problems with search and changelogs", "changelogs", "list of changes", False),
+    ("Some teams were using old infrastructure components.", "infrastructure", "systems", False),
+    ("Please renew your API key today.", "API", "data connection", False),
+])
+def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
+    start = text.index(term)
+    tag = "NNS" if term.endswith("s") and not term.isupper() else ""
+    assert fit.stands_alone(text, start, start + len(term), tag, plain) is alone
+
+
+def test_ing_form_used_as_a_noun_keeps_its_word():
+    text = "Earthscope resource provisioning issue"
+    start = text.index("provisioning")
+    assert not fit.verb_fits(text, start, start + 12, "VBG", "", "setting up", False)
+    text = "We stored it by provisioning storage separately."
+    start = text.index("provisioning")
+    assert fit.verb_fits(text, start, start + 12, "VBG", "", "setting up", False)
