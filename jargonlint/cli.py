@@ -173,20 +173,26 @@ def check(paths, audience, config, select, ignore, kind, model, stdin_filename, 
 @click.option("--stdout", "to_stdout", is_flag=True, default=False,
               help="Write the fixed text to standard output instead of the file ('-' always does).")
 @handle_errors
-def fix(paths, audience, config, select, ignore, model, stdin_filename, no_cache, jobs, unsafe_fixes, diff, to_stdout):
+def fix(paths, audience, config, select, ignore, kind, model, stdin_filename, format_in, no_cache, jobs,
+        unsafe_fixes, diff, to_stdout, **walk):
     """Rewrite files in place with the plain-language fixes ('-' reads standard input).
 
     Safe fixes only, unless --unsafe-fixes. Exit 1 when a file changed (or would change with
-    --diff), 0 when there was nothing to fix, 2 on errors. E-mail (.eml) is display-only."""
+    --diff), 0 when there was nothing to fix, 2 on errors. E-mail (.eml, .mbox), Word (.docx)
+    and Outlook (.msg) files are display-only."""
     from .config import settings_for
     from .errors import InputError
     from .fixer import fix_bytes
     from .sources import read_bytes
-    from .walk import expand_paths
+    from .walk import WalkRules, expand_paths
     from .writing import write_atomic
 
-    overrides = _overrides(audience, select, ignore, model, no_cache)
-    files, problems = expand_paths([p for p in paths if p != "-"])
+    overrides = _overrides(audience, select, ignore, model, no_cache, kind, **walk)
+
+    def walk_rules(path: str, is_dir: bool) -> WalkRules:
+        return WalkRules.from_settings(settings_for(path, overrides, config, is_dir=is_dir))
+
+    files, problems = expand_paths([p for p in paths if p != "-"], walk_rules)
     messages = [p.message for p in problems]
     if "-" in paths:
         files.append("-")
@@ -203,13 +209,13 @@ def fix(paths, audience, config, select, ignore, model, stdin_filename, no_cache
                 name = path
                 settings = settings_for(path, overrides, config)
                 raw = read_bytes(path, settings.max_file_size)
-            result = fix_bytes(raw, name, settings, unsafe=unsafe_fixes)
+            result = fix_bytes(raw, name, settings, unsafe=unsafe_fixes, forced=format_in)
         except InputError as exc:
             messages.append(str(exc))
             continue
         if result.display_only:
-            click.echo(f"jargonlint: {name}: display-only (positions refer to the decoded e-mail): "
-                       "not fixed; see `jargonlint check` for the suggestions", err=True)
+            click.echo(f"jargonlint: {name}: display-only (e-mail, Word and Outlook files are read as "
+                       "extracted text): not fixed; see `jargonlint check` for the suggestions", err=True)
             if path == "-" and not diff:
                 sys.stdout.buffer.write(raw)
             continue

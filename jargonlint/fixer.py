@@ -244,14 +244,16 @@ class FileFix:
     display_only: bool = False
 
 
-def fix_bytes(raw: bytes, name: str, settings: Settings, unsafe: bool = False) -> FileFix:
+def fix_bytes(raw: bytes, name: str, settings: Settings, unsafe: bool = False,
+              forced: str | None = None) -> FileFix:
     """Fix a file's bytes; raises InputError when they cannot be fixed safely. Display-only
-    documents (e-mail, whose positions refer to decoded text) are returned unfixed."""
+    documents (e-mail, mailboxes, Word and Outlook files, whose positions refer to extracted
+    text) are returned unfixed. `forced` is the input format when not chosen by name."""
     from .errors import InputError
     from .sources import document_from_bytes
     from .writing import detect_encoding, round_trips
 
-    document = document_from_bytes(raw, name)
+    document = document_from_bytes(raw, name, forced)
     if not document.editable:
         return FileFix(name, None, document.text, display_only=True)
     encoding = detect_encoding(raw)
