@@ -35,10 +35,10 @@ def render(run, color: bool = False) -> str:
             out.append(f"{result.path}:{f.line}:{f.column}: {code} {f.message}{where}")
             help_parts = []
             if f.fix is not None and f.fix.safety.value == "display":
-                help_parts.append(f"suggestion: \"{f.suggested_sentence}\"" if f.suggested_sentence
+                help_parts.append(f"suggestion: \"{_one_line(f.suggested_sentence)}\"" if f.suggested_sentence
                                   else "; ".join(f.suggestions[:3]))
             elif f.fix is not None:
-                rewritten = f": \"{f.suggested_sentence}\"" if f.suggested_sentence else ""
+                rewritten = f": \"{_one_line(f.suggested_sentence)}\"" if f.suggested_sentence else ""
                 kind = f"{f.fix.safety.value} fix" if f.fix.fits else "suggestion; `fix` leaves it: part of a compound"
                 help_parts.append(f"replace with '{f.fix.replacement}' ({kind}){rewritten}")
             elif f.suggestions:
@@ -57,3 +57,8 @@ def render(run, color: bool = False) -> str:
                f" (pipeline: {run.pipeline or 'none'})")
     out.append(_style(summary, color, bold=True))
     return "\n".join(out) + "\n"
+
+
+def _one_line(sentence: str) -> str:
+    """A sentence wrapped over several source lines, shown on the help line as one."""
+    return " ".join(sentence.split())
