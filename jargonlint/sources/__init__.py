@@ -190,8 +190,3 @@ def read_documents(path: str, max_file_size: int, max_document_size: int,
         return
     raw = read_bytes(path, max(max_file_size, max_document_size), "max-document-size")
     yield from documents_from_bytes(raw, path, None, max_file_size=max_file_size)
-
-
-def read_document(path: str, max_size: int, forced: str | None = None) -> Document:
-    """One Document from a file, all formats held to `max_size` (kept for callers of 0.1)."""
-    return document_from_bytes(read_bytes(path, max_size), path, forced)

@@ -25,6 +25,7 @@ import html as html_lib
 import re
 from html.parser import HTMLParser
 
+from ..positions import LineIndex
 from ..resources import data_yaml
 from . import plain
 
@@ -54,7 +55,7 @@ class _ProseParser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.out = [c if c in "\r\n" else " " for c in text]
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.line_starts = LineIndex(text).starts
         self.skip, self.inline_skip, self.block = _elements()
         self.skipping: list[str] = []       # open elements whose content is masked
         self.last_prose = -1                # offset of the last non-space prose character

@@ -23,6 +23,7 @@ import functools
 import html as html_lib
 import re
 
+from ..positions import LineIndex
 from . import html, plain
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
@@ -44,7 +45,7 @@ class _Locator:
     def __init__(self, text: str):
         self.text = text
         self.out = [c if c in "\r\n" else " " for c in text]
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.line_starts = LineIndex(text).starts
         self.cursor = 0
         self._aligned_end = 0
 
