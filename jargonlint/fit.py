@@ -280,3 +280,41 @@ def _opens_sentence(text: str, start: int) -> bool:
     """After a full stop (or at the very start): an imperative ("Leverage it for ...")."""
     head = text[:start].rstrip()
     return not head or head[-1] in ".!?"
+
+
+_OPEN_BRACKET = re.compile(r"\([^()\n]*$")
+
+
+def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun: bool = True) -> bool:
+    """Whether a bracketed gloss can follow the term here ("Traefik (web traffic router)"):
+    the term must be a noun phrase's last word, so the gloss explains it and nothing else:
+    - not glued to a bigger token, not part of an acronym's spelled-out form, not already
+      followed or surrounded by brackets;
+    - not a verb ("the page exploits the trust") and not modifying the next word ("Traefik
+      pods": the gloss would split the compound);
+    - not the end of a compound or a name ("Azure Container Instances", "ALB access logs");
+    - in running text, not a heading or a label of three words or fewer."""
+    if glued(text, start, end) or in_definition(text, end) or tag.startswith("VB"):
+        return False
+    if text[end:end + 2].lstrip(" ")[:1] == "(" or _OPEN_BRACKET.search(text, max(0, start - 200), start):
+        return False
+    if common_noun and part_of_title(text, start, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line.split()) <= 3 or line.lstrip().startswith("#"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if plural_reads_as_verb(text, end, tag) or _noun_follows(text, end, doc, span):
+        return False
+    if span is not None:
+        preceding = doc[span.start - 1] if span.start > 0 else None
+        return not (span.root.pos_ in ("VERB", "AUX") or (preceding is not None and (
+            preceding.dep_ == "compound" or preceding.pos_ in ("NOUN", "PROPN", "X", "NUM")
+            or (preceding.pos_ == "ADJ" and not is_common(preceding.lower_, 3.0)))))
+    if word_before(text, start).lower() in _words()["verb_context"] - {"and", "or", "not"}:
+        return False   # "we deploy", "to provision": a verb
+    before = token_before(text, start)
+    return not before or before.lower() in _words()["before_noun"] or (
+        before.replace("-", "").isalpha() and _adjective_like(before))

@@ -45,7 +45,8 @@ def expand_entry(entry: LexiconEntry) -> dict:
     """What the entry matches and how its plain alternative inflects.
 
     Returns {"forms": {surface form: Penn tag or ""}, "plain": {tag: inflected plain[0]},
-    "expansion": {tag: inflected expansion}} ("VMs" -> "virtual machines").
+    "expansion": {tag: inflected expansion}, "gloss": {"NNS": plural gloss}} ("VMs" -> "virtual
+    machines").
     The last word is inflected (nouns, verbs, adjectives as lemminflect knows them); in a
     phrase whose first word is a verb ("circle back", "make a decision") the first word is too.
     A `pos` on the entry narrows this: VERB inflects the first word only, NOUN/ADJ the last.
@@ -66,7 +67,8 @@ def expand_entry(entry: LexiconEntry) -> dict:
         for tag in tags:
             plain[tag] = inflect_phrase(entry.plain[0], tag)
     expansion = {tag: inflect_phrase(entry.expansion, tag) for tag in tags if entry.expansion}
-    return {"forms": forms, "plain": plain, "expansion": expansion}
+    gloss = {"NNS": plural_gloss(entry.gloss)} if entry.gloss and "NNS" in tags else {}
+    return {"forms": forms, "plain": plain, "expansion": expansion, "gloss": gloss}
 
 
 def _phrase_forms(phrase: str, pos: str) -> dict[str, str]:
@@ -108,6 +110,17 @@ def inflect_phrase(phrase: str, tag: str) -> str:
     if inflected:
         words[index] = inflected[0]
     return " ".join(words)
+
+
+_GLOSS_HEAD_END = frozenset("of for in on from with behind inside that which who".split())
+
+
+def plural_gloss(gloss: str) -> str:
+    """A gloss in the plural, for a plural term ("pods" -> "running copies of an app"): its head
+    noun is the last word before a preposition or relative word, else the last word."""
+    words = gloss.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _GLOSS_HEAD_END), len(words))
+    return " ".join([inflect_phrase(" ".join(words[:cut]), "NNS"), *words[cut:]])
 
 
 def expand_all(entries: Iterable[LexiconEntry], use_cache: bool = True) -> list[dict]:

@@ -26,9 +26,10 @@ POS_TAGS = ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
 TOP_KEYS = {"schema", "id", "title", "source", "description", "defaults", "entries"}
 ENTRY_KEYS = {"term", "variants", "kind", "category", "expansion", "plain", "explain", "action",
               "safety", "audiences", "pos", "skip_if_prev", "skip_if_next", "example",
-              "counterexamples", "provenance", "context"}
+              "counterexamples", "provenance", "context", "gloss"}
 DEFAULT_KEYS = {"kind", "category", "action", "safety", "audiences", "pos", "provenance"}
 REQUIRED_ENTRY_KEYS = ("term", "kind", "category", "explain", "action", "safety", "audiences", "example")
+MAX_GLOSS_WORDS = 6
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -45,6 +46,7 @@ class LexiconEntry:
     variants: tuple[str, ...] = ()
     expansion: str = ""
     plain: tuple[str, ...] = ()
+    gloss: str = ""           # short plain noun phrase written in brackets after the term at first use
     pos: str = ""
     skip_if_prev: frozenset[str] = frozenset()
     skip_if_next: frozenset[str] = frozenset()
@@ -165,6 +167,16 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
     skip_prev = (_str_list(merged["skip_if_prev"], "skip_if_prev", fail) if merged.get("skip_if_prev") else ())
     skip_next = (_str_list(merged["skip_if_next"], "skip_if_next", fail) if merged.get("skip_if_next") else ())
     context = _str_list(merged["context"], "context", fail) if merged.get("context") else ()
+    gloss = merged.get("gloss", "") or ""
+    if not isinstance(gloss, str):
+        raise fail("'gloss' must be a string")
+    gloss = " ".join(gloss.split())
+    if gloss and (kind not in ("jargon", "acronym") or pos in ("VERB", "ADJ", "ADV")):
+        raise fail("'gloss' is for nouns (jargon terms and acronyms): a bracketed gloss explains a name")
+    if any(c in gloss for c in "()[]"):
+        raise fail("'gloss' must not contain brackets: the fix writes it inside brackets")
+    if len(gloss.split()) > MAX_GLOSS_WORDS:
+        raise fail(f"'gloss' has {len(gloss.split())} words (at most {MAX_GLOSS_WORDS})")
     provenance = merged.get("provenance", "")
     if not isinstance(provenance, str):
         raise fail("'provenance' must be a string")
@@ -172,7 +184,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         term=merged["term"].strip(), kind=kind, category=merged["category"].strip(),
         explain=" ".join(merged["explain"].split()), action=action, safety=safety,
         audiences=audiences, example=merged["example"].strip(), variants=variants,
-        expansion=expansion.strip(), plain=plain, pos=pos,
+        expansion=expansion.strip(), plain=plain, gloss=gloss, pos=pos,
         skip_if_prev=frozenset(w.lower() for w in skip_prev),
         skip_if_next=frozenset(w.lower() for w in skip_next),
         context=frozenset(w.lower() for w in context),
@@ -301,5 +313,6 @@ def fingerprint(entries: Iterable[LexiconEntry]) -> str:
     alternatives and expansions that are inflected to fit them)."""
     digest = hashlib.sha256()
     for entry in entries:
-        digest.update(repr((entry.term, entry.variants, entry.kind, entry.pos, entry.plain, entry.expansion)).encode())
+        digest.update(repr((entry.term, entry.variants, entry.kind, entry.pos, entry.plain, entry.expansion,
+                            entry.gloss)).encode())
     return digest.hexdigest()[:20]

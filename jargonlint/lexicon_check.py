@@ -84,16 +84,17 @@ def check_matching(entries: Iterable[LexiconEntry], lexicon, pipeline) -> list[s
 
 
 def check_plain(entries: Iterable[LexiconEntry], lexicon, pipeline) -> list[str]:
-    """A first plain alternative must not itself contain jargon for business readers."""
+    """The first plain alternative and the gloss are what `fix` writes into the text: neither
+    may itself contain jargon for business readers."""
     problems = []
     for e in entries:
-        if not e.plain:
-            continue
-        plain = e.plain[0]
-        flagged = [m.text for m in lexicon.find(pipeline.nlp(plain), pipeline.has_model, plain)
-                   if m.entry.kind in ("jargon", "buzzword", "acronym") and "business" in m.entry.audiences]
-        if flagged:
-            problems.append(f"{_where(e)}: plain alternative {plain!r} contains jargon {flagged}")
+        for label, words in (("plain alternative", e.plain[0] if e.plain else ""), ("gloss", e.gloss)):
+            if not words:
+                continue
+            flagged = [m.text for m in lexicon.find(pipeline.nlp(words), pipeline.has_model, words)
+                       if m.entry.kind in ("jargon", "buzzword", "acronym") and "business" in m.entry.audiences]
+            if flagged:
+                problems.append(f"{_where(e)}: {label} {words!r} contains jargon {flagged}")
     return problems
 
 

@@ -27,6 +27,7 @@ class LexiconMatch:
     tag: str = ""       # Penn tag of the matched inflection ("" for the base form)
     plain: str = ""     # the entry's first plain alternative in the same inflection
     expansion: str = "" # an acronym's expansion in the same number ("virtual machines")
+    gloss: str = ""     # the entry's gloss in the same number ("pods" -> "app containers")
 
 
 JARGON_NEARBY = "@jargon"
@@ -125,7 +126,8 @@ class CompiledLexicon:
             tags = group["forms"] if entry.case_sensitive else {
                 k.lower(): v for k, v in reversed(list(group["forms"].items()))}
             self._by_key[key] = (entry, {"tags": tags, "plain": group["plain"],
-                                         "expansion": group.get("expansion", {})})
+                                         "expansion": group.get("expansion", {}),
+                                         "gloss": group.get("gloss", {})})
             listed = {f if entry.case_sensitive else f.lower() for f in entry.forms}
             attribute = 1 if entry.case_sensitive else 0
             singles, multis = self._singles[attribute], self._multis[attribute]
@@ -273,7 +275,8 @@ class CompiledLexicon:
         fallback = entry.plain[0] if entry.plain else ""
         plain = info["plain"].get(tag, fallback) if tag else fallback
         expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
-        return LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain, expansion)
+        gloss = info["gloss"].get(tag, entry.gloss) if tag else entry.gloss
+        return LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain, expansion, gloss)
 
     @staticmethod
     def _context_ok(entry: LexiconEntry, doc, start: int, end: int, has_model: bool) -> bool:

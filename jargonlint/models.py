@@ -69,6 +69,9 @@ class Fix:
     # False: the swap may not read right here (the term is part of a compound or name), so
     # `fix` leaves it; it is still shown as a suggestion
     fits: bool = True
+    # "replace": the term is rewritten; "gloss": the term stays and a plain explanation in
+    # brackets follows it at first use ("Traefik (web traffic router)")
+    kind: str = "replace"
 
 
 @dataclass

@@ -143,7 +143,7 @@ def test_check_output_shows_the_rewritten_sentence(cli, tmp_path):
     assert "help: replace with 'used' (safe fix): \"We used a spare laptop.\"" in out
     _, out, _ = cli("check", "--model", "none", "--format", "json", path)
     data = json.loads(out)
-    assert data["version"] == 1 and data["schema_revision"] == 2
+    assert data["version"] == 1 and data["schema_revision"] == 3
     finding = next(f for f in data["files"][0]["findings"] if f["code"] == "JL104")
     assert finding["replacement"] == "used"
     assert finding["suggested_sentence"] == "We used a spare laptop."

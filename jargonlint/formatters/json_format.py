@@ -2,7 +2,8 @@
 
 Schema 1 revisions: revision 2 added each finding's `replacement` and `suggested_sentence`
 (null / "" when the finding has no fix), `fix.fits` (false: `fix` leaves this one, the term is
-part of a compound) and the top-level `schema_revision`."""
+part of a compound) and the top-level `schema_revision`; revision 3 added `fix.kind` ("replace",
+or "gloss": the term stays and a plain explanation in brackets follows it at first use)."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from .. import __version__
 from ..models import FileResult, Finding
 
 SCHEMA_VERSION = 1
-SCHEMA_REVISION = 2
+SCHEMA_REVISION = 3
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -32,7 +33,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "suggestions": list(finding.suggestions),
         "fix": None if finding.fix is None else {
             "safety": finding.fix.safety.value, "replacement": finding.fix.replacement,
-            "start": finding.fix.start, "end": finding.fix.end, "fits": finding.fix.fits},
+            "start": finding.fix.start, "end": finding.fix.end, "fits": finding.fix.fits,
+            "kind": finding.fix.kind},
         "replacement": None if finding.fix is None else finding.fix.replacement,
         "suggested_sentence": finding.suggested_sentence,
     }

@@ -40,7 +40,8 @@ def render(run, color: bool = False) -> str:
             elif f.fix is not None:
                 rewritten = f": \"{_one_line(f.suggested_sentence)}\"" if f.suggested_sentence else ""
                 kind = f"{f.fix.safety.value} fix" if f.fix.fits else "suggestion; `fix` leaves it: part of a compound"
-                help_parts.append(f"replace with '{f.fix.replacement}' ({kind}){rewritten}")
+                verb = "explain at first use:" if f.fix.kind == "gloss" else "replace with"
+                help_parts.append(f"{verb} '{f.fix.replacement}' ({kind}){rewritten}")
             elif f.suggestions:
                 help_parts.append("; ".join(f.suggestions[:3]))
             if f.explanation:

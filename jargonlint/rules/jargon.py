@@ -59,6 +59,22 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
     return fit.drop_doubled_article(text, match.start, match.plain)
 
 
+def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
+    """Where the term cannot be swapped (a product name, a term with no drop-in wording), the
+    first use that reads right gets the entry's gloss in brackets: "Traefik (web traffic
+    router)". The term then counts as explained for the rest of the text (see
+    explained_terms), like a defined acronym. Unsafe: it adds words the writer did not choose."""
+    entry = match.entry
+    if entry.safety == "display" and entry.action == "replace":
+        return None
+    common_noun = not entry.case_sensitive and not any(form[:1].isupper() for form in entry.forms)
+    if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
+                          ctx.doc if ctx.has_model else None, common_noun=common_noun):
+        return None
+    return Fix(start=match.start, end=match.end, replacement=f"{match.text} ({match.gloss})",
+               safety=Safety.UNSAFE, fits=True, kind="gloss")
+
+
 def _suggestions(match: LexiconMatch) -> list[str]:
     first = [match.plain] if match.plain else []
     return first + [p for p in match.entry.plain[1:] if p not in first]
@@ -147,7 +163,16 @@ class JargonTerm(LexiconRule):
     options = {"identifiers": None}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        yield from super().check(ctx)
+        glossed: set[str] = set()
+        for match in self.reported(ctx):
+            fix = _lexicon_fix(ctx, match)
+            if (fix is None or not fix.fits) and match.gloss and match.entry.term not in glossed:
+                gloss = _gloss_fix(ctx, match)
+                if gloss is not None:
+                    glossed.add(match.entry.term)
+                    fix = gloss
+            yield self.finding(ctx, match.start, match.end, self.message(match),
+                               explanation=match.entry.explain, suggestions=_suggestions(match), fix=fix)
         if not identifiers_reported(ctx):
             return
         text, covered = ctx.document.prose, ctx.covered
