@@ -311,7 +311,7 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     if span is not None:
         preceding = doc[span.start - 1] if span.start > 0 else None
         return not (span.root.pos_ in ("VERB", "AUX") or (preceding is not None and (
-            preceding.dep_ == "compound" or preceding.pos_ in ("NOUN", "PROPN", "X", "NUM")
+            preceding.dep_ == "compound" or preceding.pos_ in ("NOUN", "PROPN", "X")
             or (preceding.pos_ == "ADJ" and not is_common(preceding.lower_, 3.0)))))
     if word_before(text, start).lower() in _words()["verb_context"] - {"and", "or", "not"}:
         return False   # "we deploy", "to provision": a verb

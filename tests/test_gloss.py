@@ -1,0 +1,156 @@
+"""Glosses: a term with no drop-in plain wording is explained in brackets at its first use
+("Frobnix (web traffic router)"), then counts as explained (jargonlint/rules/jargon.py
+_gloss_fix, fit.gloss_fits). A lexicon of made-up terms keeps these tests independent of the
+bundled glosses' wording."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from conftest import MODEL_INSTALLED
+from jargonlint import fit
+from jargonlint.linter import lint_documents
+from jargonlint.models import Document
+from jargonlint.config import settings_for
+from jargonlint.fixer import fix_document
+from jargonlint.inflection import plural_gloss
+from jargonlint.lexicon import LexiconError, parse_lexicon
+
+LEXICON = textwrap.dedent("""\
+    schema: 1
+    id: test-glosses
+    title: Made-up terms for the gloss tests
+    source: written for the jargonlint tests
+    defaults: {kind: jargon, category: products, action: suggest, safety: display, audiences: [business, staff]}
+    entries:
+      - term: Frobnix
+        plain: [the program that sends visitors to the right app]
+        gloss: web traffic router
+        explain: A program that passes each visitor's request to the right application.
+        example: Frobnix was restarted last night.
+      - term: zorpod
+        plain: [running copy of an app]
+        gloss: running copy of an app
+        explain: One small running unit of an application.
+        pos: NOUN
+        example: Two zorpods were restarted.
+      - term: quibble store
+        plain: [shared drive]
+        gloss: shared drive
+        explain: A place where files are kept for a whole team.
+        action: replace
+        safety: unsafe
+        example: The quibble store is full.
+    """)
+
+
+@pytest.fixture()
+def settings(tmp_path, model):
+    path = tmp_path / "glosses.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return settings_for(None, {"model": model, "lexicons": [str(path)], "builtin_lexicons": False}, discover=False)
+
+
+@pytest.fixture(params=["none", "auto"])
+def model(request):
+    if request.param == "auto" and not MODEL_INSTALLED:
+        pytest.skip("no statistical English pipeline installed")
+    return request.param
+
+
+def _document(text: str) -> Document:
+    return Document(path="<test>", text=text, prose=text, kind="text")
+
+
+def fix_text(text: str, settings, unsafe: bool):
+    return fix_document(_document(text), settings, unsafe=unsafe)
+
+
+def _fixed(text: str, settings) -> str:
+    return fix_text(text, settings, unsafe=True).text
+
+
+def lint_text_with(text: str, settings):
+    return next(lint_documents([(_document(text), settings)], jobs=1)).findings
+
+
+@pytest.mark.parametrize("before, after", [
+    ("We found a memory fault in Frobnix on Monday. Frobnix is stable now.",
+     "We found a memory fault in Frobnix (web traffic router) on Monday. Frobnix is stable now."),
+    # the plural gets the plural gloss, its head noun before "of"
+    ("Last night two zorpods crashed and came back.",
+     "Last night two zorpods (running copies of an app) crashed and came back."),
+    # in a compound the gloss would split it: the first use that stands alone gets it
+    ("The Frobnix settings were wrong, so we restarted Frobnix at noon.",
+     "The Frobnix settings were wrong, so we restarted Frobnix (web traffic router) at noon."),
+    # already explained in brackets, or inside brackets: nothing is added
+    ("We restarted Frobnix (the program in front of the shop) at noon.",
+     "We restarted Frobnix (the program in front of the shop) at noon."),
+    ("We restarted the router (and Frobnix too) at noon today.",
+     "We restarted the router (and Frobnix too) at noon today."),
+])
+def test_gloss_at_first_use(before, after, settings):
+    assert _fixed(before, settings) == after
+
+
+def test_gloss_is_unsafe_and_later_uses_count_as_explained(settings):
+    text = "We found a memory fault in Frobnix on Monday. Frobnix is stable now, and Frobnix logs are clean."
+    findings = [f for f in lint_text_with(text, settings) if f.code == "JL101"]
+    glossed = [f for f in findings if f.fix is not None]
+    assert len(findings) == 3 and len(glossed) == 1
+    assert glossed[0].fix.kind == "gloss" and glossed[0].fix.safety.value == "unsafe"
+    fixed = _fixed(text, settings)
+    assert [f for f in lint_text_with(fixed, settings) if f.code == "JL101"] == []
+    assert fix_text(text, settings, unsafe=False).text == text   # a safe-only fix adds no gloss
+
+
+def test_a_replace_term_is_replaced_where_it_fits(settings):
+    assert _fixed("The quibble store is full.", settings) == "The shared drive is full."
+
+
+def test_headings_and_short_labels_get_no_gloss(settings):
+    text = "Frobnix outage\n\nWe restarted Frobnix at noon and it has been fine since.\n"
+    assert _fixed(text, settings) == ("Frobnix outage\n\nWe restarted Frobnix (web traffic router) at noon "
+                                      "and it has been fine since.\n")
+
+
+def test_fixing_twice_equals_fixing_once(settings):
+    text = "Two zorpods crashed. Frobnix restarted them, and the zorpods are fine. Frobnix is fine."
+    once = _fixed(text, settings)
+    assert once != text and _fixed(once, settings) == once
+
+
+@pytest.mark.parametrize("gloss, plural", [
+    ("web traffic router", "web traffic routers"),
+    ("running copy of an app", "running copies of an app"),
+    ("Amazon's monitoring service", "Amazon's monitoring services"),
+])
+def test_plural_gloss(gloss, plural):
+    assert plural_gloss(gloss) == plural
+
+
+@pytest.mark.parametrize("text, term, fits", [
+    ("Overnight, Frobnix crashed twice.", "Frobnix", True),
+    ("We restarted Frobnix at noon.", "Frobnix", True),
+    ("The Frobnix settings were wrong.", "Frobnix", False),       # modifies the next word
+    ("We read the ALB access logs today.", "logs", False),        # end of a compound
+    ("See frobnix.yaml for the settings.", "frobnix", False),      # part of a file name
+    ("We will frobnix the printers.", "frobnix", False),           # a verb
+    ("Restart it (Frobnix too) later today.", "Frobnix", False),   # already in brackets
+    ("Frobnix status", "Frobnix", False),                          # a label, not running text
+])
+def test_gloss_fits_without_a_parse(text, term, fits):
+    start = text.index(term)
+    assert fit.gloss_fits(text, start, start + len(term), "", common_noun=term.islower()) is fits
+
+
+@pytest.mark.parametrize("field, message", [
+    ("gloss: a (bracketed) gloss", "must not contain brackets"),
+    ("gloss: one two three four five six seven", "at most 6"),
+    ("gloss: to fix\n    pos: VERB", "for nouns"),
+])
+def test_gloss_validation(field, message):
+    text = LEXICON.replace("gloss: web traffic router", field)
+    with pytest.raises(LexiconError, match=message):
+        parse_lexicon(text, "glosses.yaml")
