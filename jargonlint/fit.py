@@ -165,7 +165,10 @@ def repeats_neighbour(text: str, start: int, end: int, plain: str) -> bool:
 
 
 def _plural(plain: str) -> bool:
-    last = plain.split()[-1].lower() if plain.split() else ""
+    """Whether the phrase's head noun is plural: the last word, or the last before "of"
+    ("group of servers" is singular)."""
+    head = plain.split(" of ")[0].split()
+    last = head[-1].lower() if head else ""
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
@@ -203,7 +206,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if tag != "NNS" and _plural(plain) and _noun_follows(text, end, doc, span):
         return False   # a plural as a modifier: "infrastructure components" -> "systems components"
-    if tag == "NNS" and " of " in plain and not _plural(plain.split(" of ")[0]):
+    if tag == "NNS" and not _plural(plain):
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
     if len(plain.split()) == 1:
         return True   # one noun for another reads right in a compound too ("server rollover")
