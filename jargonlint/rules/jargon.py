@@ -147,8 +147,11 @@ class JargonTerm(LexiconRule):
     (`bdist_egg`, `userAccessControl`), system labels (`eu-central-1`, `arm64`) and HTTP error
     codes ("HTTP 503", "returning 404", "502 Bad Gateway"). Option `identifiers` turns that
     part on or off (default: per audience).
-    `replace` entries carry a fix (unsafe unless the swap is exact). Acronyms that mean nothing
-    to a business reader even when spelled out are reported here too.
+    `replace` entries carry a fix (unsafe unless the swap is exact). Where no swap fits (a
+    product name, a term inside a compound), the first use that reads right gets the entry's
+    gloss in brackets, an unsafe fix: "a memory leak in Traefik (web traffic router)"; the term
+    then counts as explained. Acronyms that mean nothing to a business reader even when
+    spelled out are reported here too.
     Configure: `audience` (technical readers may use technical terms), `vocabulary.accept`.
     """
 
