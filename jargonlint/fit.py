@@ -286,6 +286,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 _OPEN_BRACKET = re.compile(r"\([^()\n]*$")
+_VERSION_AFTER = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d", re.IGNORECASE)
 
 
 def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun: bool = True) -> bool:
@@ -301,6 +302,8 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         return False
     if text[end:end + 2].lstrip(" ")[:1] == "(" or _OPEN_BRACKET.search(text, max(0, start - 200), start):
         return False
+    if _VERSION_AFTER.match(text, end):
+        return False   # "SQL Server 2016", "Java 8", "Traefik v2": the number is part of the name
     if common_noun and part_of_title(text, start, end):
         return False
     line_start = text.rfind("\n", 0, start) + 1

@@ -118,8 +118,12 @@ _GLOSS_HEAD_END = frozenset("of for in on from with behind inside that which who
 def plural_gloss(gloss: str) -> str:
     """A gloss in the plural, for a plural term ("pods" -> "running copies of an app"): its head
     noun is the last word before a preposition or relative word, else the last word."""
+    from .resources import word_list
+
     words = gloss.split()
     cut = next((i for i, w in enumerate(words) if i and w.lower() in _GLOSS_HEAD_END), len(words))
+    if words[cut - 1].lower() in word_list("mass_nouns.txt"):
+        return gloss   # "software" has no plural
     return " ".join([inflect_phrase(" ".join(words[:cut]), "NNS"), *words[cut:]])
 
 

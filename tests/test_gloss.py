@@ -125,6 +125,7 @@ def test_fixing_twice_equals_fixing_once(settings):
     ("web traffic router", "web traffic routers"),
     ("running copy of an app", "running copies of an app"),
     ("Amazon's monitoring service", "Amazon's monitoring services"),
+    ("Amazon's on-demand software", "Amazon's on-demand software"),   # no plural
 ])
 def test_plural_gloss(gloss, plural):
     assert plural_gloss(gloss) == plural
@@ -139,6 +140,8 @@ def test_plural_gloss(gloss, plural):
     ("We will frobnix the printers.", "frobnix", False),           # a verb
     ("Restart it (Frobnix too) later today.", "Frobnix", False),   # already in brackets
     ("Frobnix status", "Frobnix", False),                          # a label, not running text
+    ("We moved the shop to Frobnix 2016 last night.", "Frobnix", False),  # a version is part of the name
+    ("We moved the shop to Frobnix v2 last night.", "Frobnix", False),
 ])
 def test_gloss_fits_without_a_parse(text, term, fits):
     start = text.index(term)
