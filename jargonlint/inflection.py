@@ -11,6 +11,16 @@ from typing import Iterable
 from . import cache
 from .lexicon import LexiconEntry, fingerprint
 
+# words that end a noun phrase's head: the plural goes on the word before ("lists of changes")
+_HEAD_END = frozenset("of for in on from with between behind inside that which who".split())
+
+
+def _mass_nouns() -> frozenset[str]:
+    from .resources import word_list
+
+    return word_list("mass_nouns.txt")
+
+
 _FUNCTION_WORDS = frozenset("""a an the to of in on at by for from with as per and or but not no
 is are be it its that this than then so up out off down back over into onto via""".split())
 
@@ -89,14 +99,19 @@ def _phrase_forms(phrase: str, pos: str) -> dict[str, str]:
 
 
 def inflect_phrase(phrase: str, tag: str) -> str:
-    """`phrase` put in the form `tag`: plural on the last word, verb tenses on the first."""
+    """`phrase` put in the form `tag`: plural on the head noun (the last word, or the last
+    before "of", "between" ...; not a mass noun such as "software"), verb tenses on the first."""
     import lemminflect
 
     words = phrase.split()
     if not words or not tag:
         return phrase
     if tag == "NNS":
-        index, upos = len(words) - 1, "NOUN"
+        # the head noun: the last word before "of", "between" ... ("clashes between changes")
+        index = next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_END), len(words)) - 1
+        upos = "NOUN"
+        if words[index].lower() in _mass_nouns():
+            return phrase
     elif tag.startswith("VB"):
         index, upos = 0, "VERB"
     else:
@@ -112,19 +127,9 @@ def inflect_phrase(phrase: str, tag: str) -> str:
     return " ".join(words)
 
 
-_GLOSS_HEAD_END = frozenset("of for in on from with behind inside that which who".split())
-
-
 def plural_gloss(gloss: str) -> str:
-    """A gloss in the plural, for a plural term ("pods" -> "running copies of an app"): its head
-    noun is the last word before a preposition or relative word, else the last word."""
-    from .resources import word_list
-
-    words = gloss.split()
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in _GLOSS_HEAD_END), len(words))
-    if words[cut - 1].lower() in word_list("mass_nouns.txt"):
-        return gloss   # "software" has no plural
-    return " ".join([inflect_phrase(" ".join(words[:cut]), "NNS"), *words[cut:]])
+    """A gloss in the plural, for a plural term ("pods" -> "running copies of an app")."""
+    return inflect_phrase(gloss, "NNS")
 
 
 def expand_all(entries: Iterable[LexiconEntry], use_cache: bool = True) -> list[dict]:
