@@ -289,14 +289,39 @@ _OPEN_BRACKET = re.compile(r"\([^()\n]*$")
 _VERSION_AFTER = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d", re.IGNORECASE)
 
 
+_QUOTES = "\"\u201c\u201d"
+
+
+def _quoted(line: str, start: int, end: int) -> bool:
+    """A term in quotation marks is mentioned, not used ("could be termed a \"forward proxy\"")."""
+    return line[end:end + 1] in _QUOTES or line[:start].count('"') % 2 == 1 or (
+        line[:start].count("\u201c") > line[:start].count("\u201d"))
+
+
+_COORDINATED = re.compile(rf"{_GAP}(?:and|or|&|/){_GAP}([\w'-]+){_GAP}([^\W\d_][\w'-]*)", re.IGNORECASE)
+
+
+def _coordinated_modifier(text: str, end: int) -> bool:
+    """"Python and web development": the term and the next word both modify a noun after them,
+    so a gloss would split the phrase. Without a parse: "and"/"or", a word that is not a
+    function word, then a word that is not one either."""
+    found = _COORDINATED.match(text, end, end + 80)
+    if not found:
+        return False
+    first, second = found.group(1).lower(), found.group(2).lower()
+    words = _words()
+    return first not in words["determiners"] and second not in words["after_noun"]
+
+
 def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun: bool = True) -> bool:
     """Whether a bracketed gloss can follow the term here ("Traefik (web traffic router)"):
     the term must be a noun phrase's last word, so the gloss explains it and nothing else:
     - not glued to a bigger token, not part of an acronym's spelled-out form, not already
       followed or surrounded by brackets;
     - not a verb ("the page exploits the trust") and not modifying the next word ("Traefik
-      pods": the gloss would split the compound);
-    - not the end of a compound or a name ("Azure Container Instances", "ALB access logs");
+      pods": the gloss would split the compound); at the end of a compound it explains the
+      compound's head, which reads right ("the ALB access logs (activity history)"), but not
+      inside a name ("Azure Container Instances");
     - in running text, not a heading or a label of three words or fewer."""
     if glued(text, start, end) or in_definition(text, end) or tag.startswith("VB"):
         return False
@@ -311,16 +336,15 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if len(line.split()) <= 3 or line.lstrip().startswith("#"):
         return False
+    if _quoted(line, start - line_start, end - line_start) or _coordinated_modifier(text, end):
+        return False
+    if word_after(text, end).lower() in _words()["compound_adjective_heads"]:
+        return False   # "Java based": a compound adjective
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if plural_reads_as_verb(text, end, tag) or _noun_follows(text, end, doc, span):
         return False
     if span is not None:
-        preceding = doc[span.start - 1] if span.start > 0 else None
-        return not (span.root.pos_ in ("VERB", "AUX") or (preceding is not None and (
-            preceding.dep_ == "compound" or preceding.pos_ in ("NOUN", "PROPN", "X")
-            or (preceding.pos_ == "ADJ" and not is_common(preceding.lower_, 3.0)))))
-    if word_before(text, start).lower() in _words()["verb_context"] - {"and", "or", "not"}:
-        return False   # "we deploy", "to provision": a verb
-    before = token_before(text, start)
-    return not before or before.lower() in _words()["before_noun"] or (
-        before.replace("-", "").isalpha() and _adjective_like(before))
+        return span.root.pos_ not in ("VERB", "AUX")
+    # the end of a compound is its head, so the gloss explains the whole ("the security
+    # certificate (digital ID)"); a verb is not glossed ("we deploy", "to provision")
+    return word_before(text, start).lower() not in _words()["verb_context"] - {"and", "or", "not"}

@@ -135,7 +135,7 @@ def test_plural_gloss(gloss, plural):
     ("Overnight, Frobnix crashed twice.", "Frobnix", True),
     ("We restarted Frobnix at noon.", "Frobnix", True),
     ("The Frobnix settings were wrong.", "Frobnix", False),       # modifies the next word
-    ("We read the ALB access logs today.", "logs", False),        # end of a compound
+    ("We read the ALB access logs today.", "logs", True),         # the head of a compound
     ("See frobnix.yaml for the settings.", "frobnix", False),      # part of a file name
     ("We will frobnix the printers.", "frobnix", False),           # a verb
     ("Restart it (Frobnix too) later today.", "Frobnix", False),   # already in brackets
