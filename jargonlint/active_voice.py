@@ -98,8 +98,8 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
         return None
     start = subject_tokens[0].idx
     end = doer_tokens[-1].idx + len(doer_tokens[-1].text)
-    if "\n" in doc.text[start:end]:
-        return None
+    if "\n" in doc.text[start:end] or any(c in doc.text[start:end] for c in "()[]"):
+        return None   # a bracket ("spear phishing (targeted email scam)") would be cut in two
     new_subject = _agent_subject(list(doer_tokens))
     new_object = _object_phrase(list(subject_tokens))
     first = subject_tokens[0]
