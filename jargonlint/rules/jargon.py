@@ -217,7 +217,9 @@ class UndefinedAcronym(Rule):
     Good: "Please turn on multi-factor authentication (MFA) by Friday."
 
     ## Fix
-    For known acronyms the fix writes "expansion (ACRONYM)" at first use (safe). Either
+    For known acronyms the fix writes "expansion (ACRONYM)" at first use (safe); one that
+    should not be spelled out (a `suggest` entry such as UTC) gets its gloss in brackets
+    instead, an unsafe fix: "09:55 UTC (world standard time)". Either
     "multi-factor authentication (MFA)" or "MFA (multi-factor authentication)" counts as a
     definition for the rest of the document. Acronyms the reader should not see at all are
     reported by JL101 instead.
@@ -248,9 +250,13 @@ class UndefinedAcronym(Rule):
             entry = match.entry
             if acronyms.defined_in_place(ctx.document.text, match.start, match.end, entry.expansion):
                 continue
+            if match.gloss and ctx.document.prose[match.end:].lower().startswith(f" ({match.gloss.lower()})"):
+                continue   # "UTC (world standard time)": explained by its gloss
             fix = None
             spelled = f"{match.expansion} ({match.text})"
-            if entry.expansion and entry.safety != "display":
+            if entry.action == "suggest" and match.gloss:
+                fix = _gloss_fix(ctx, match)
+            elif entry.expansion and entry.safety != "display":
                 # the article and a sentence-initial capital follow the expansion: "an SOP" ->
                 # "a standard operating procedure (SOP)"
                 start, end, text = replacement_for(ctx.document.text, match.start, match.end, spelled, True)
