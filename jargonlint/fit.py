@@ -344,7 +344,31 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     if plural_reads_as_verb(text, end, tag) or _noun_follows(text, end, doc, span):
         return False
     if span is not None:
-        return span.root.pos_ not in ("VERB", "AUX")
+        root = span.root
+        if root.pos_ in ("VERB", "AUX"):
+            return False
+        # a modifier of a noun to its right ("Azure automated processes"), or a noun with a
+        # modifier after it (".NET classic"): the gloss would split the phrase
+        if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end:
+            return False
+        following = doc[span.end] if span.end < len(doc) else None
+        return following is None or not (following.head.i in range(span.start, span.end)
+                                         and following.dep_ in ("amod", "compound", "nummod", "appos", "nmod"))
+    if _participle_modifier(text, end):
+        return False
     # the end of a compound is its head, so the gloss explains the whole ("the security
     # certificate (digital ID)"); a verb is not glossed ("we deploy", "to provision")
     return word_before(text, start).lower() not in _words()["verb_context"] - {"and", "or", "not"}
+
+
+def _participle_modifier(text: str, end: int) -> bool:
+    """"Azure automated processes": a word in -ed right after the term, then a word that is not
+    a function word, is an adjective before a noun the term modifies too. ("CloudWatch alerted
+    us", "Traefik restarted the pods": a verb.)"""
+    after = word_after(text, end)
+    if not after.lower().endswith(tuple(_words()["verb_endings"])):
+        return False
+    gap = text.find(after, end) + len(after)
+    following = word_after(text, gap).lower()
+    return (bool(following) and not following.endswith("ly") and following not in _words()["after_noun"]
+            and following not in _words()["pronoun_objects"])

@@ -157,3 +157,13 @@ def test_gloss_validation(field, message):
     text = LEXICON.replace("gloss: web traffic router", field)
     with pytest.raises(LexiconError, match=message):
         parse_lexicon(text, "glosses.yaml")
+
+
+@pytest.mark.parametrize("text, term, fits", [
+    ("Teams used service accounts in their Azure automated processes.", "Azure", False),
+    ("CloudWatch alerted us at noon yesterday.", "CloudWatch", True),
+    ("We did not catch it in the move from Frobnix classic to Frobnix core.", "Frobnix", False),
+])
+def test_gloss_never_splits_a_modifier_from_its_noun(text, term, fits):
+    start = text.index(term)
+    assert fit.gloss_fits(text, start, start + len(term), "", common_noun=False) is fits
