@@ -24,6 +24,8 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     plain = _fitting_plain(ctx, match)
     if plain is None:
         return None
+    if plain == match.plain:
+        plain = _participle_if_needed(ctx.document.text, match)   # "was demonstrated" -> "was shown"
     words = match.text.split()
     first_word = words[0].lower() if words else ""
     fixed_case = entry.case_sensitive or any(
