@@ -263,7 +263,9 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     - a participle used as an adjective ("Authenticated service") takes only a one-word plain;
     - an -ing form takes a phrasal plain only after a word that makes it a verb ("by
       provisioning storage", not "resource provisioning issue");
-    - a phrasal verb never goes before a pronoun object ("set up this")."""
+    - a phrasal verb never goes before a pronoun object ("set up this");
+    - a phrasal verb used without an object ("we rolled back.") keeps its particle: a one-word
+      plain ("undid") would need one."""
     words = _words()
     before = word_before(text, start).lower()
     after = word_after(text, end).lower()
@@ -276,6 +278,10 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False
     if tag == "VBG" and " " in plain and before and before not in words["gerund_context"] and not opens:
         return False   # "resource provisioning issue" is a noun: not "resource setting up issue"
+    term = text[start:end].split()
+    if (len(term) >= 2 and term[-1].lower() in words["particles"] and len(plain.split()) == 1
+            and (not after or after in words["intransitive_after"])):
+        return False   # "we rolled back." / "rolled back to v1": "undid" needs an object
     return not phrasal_before_pronoun(text, end, plain)
 
 
@@ -286,7 +292,14 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 _OPEN_BRACKET = re.compile(r"\([^()\n]*$")
-_VERSION_AFTER = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d", re.IGNORECASE)
+_VERSION_AFTER = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)", re.IGNORECASE)
+
+
+def name_end(text: str, end: int) -> int:
+    """Where a name ends, a version after it included: "Traefik v2", "SQL Server 2016",
+    "Java 8u292" (a gloss goes after the version)."""
+    found = _VERSION_AFTER.match(text, end)
+    return found.end() if found else end
 
 
 _QUOTES = "\"\u201c\u201d"
@@ -317,7 +330,8 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     """Whether a bracketed gloss can follow the term here ("Traefik (web traffic router)"):
     the term must be a noun phrase's last word, so the gloss explains it and nothing else:
     - not glued to a bigger token, not part of an acronym's spelled-out form, not already
-      followed or surrounded by brackets;
+      followed or surrounded by brackets; a version after a name goes with it ("SQL Server
+      2016 (Microsoft's database program)");
     - not a verb ("the page exploits the trust") and not modifying the next word ("Traefik
       pods": the gloss would split the compound); at the end of a compound it explains the
       compound's head, which reads right ("the ALB access logs (activity history)"), but not
@@ -325,10 +339,12 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     - in running text, not a heading or a label of three words or fewer."""
     if glued(text, start, end) or in_definition(text, end) or tag.startswith("VB"):
         return False
+    if not common_noun:
+        end = name_end(text, end)   # a name's version goes with it: "Traefik v2 (web traffic router)"
     if text[end:end + 2].lstrip(" ")[:1] == "(" or _OPEN_BRACKET.search(text, max(0, start - 200), start):
         return False
-    if _VERSION_AFTER.match(text, end):
-        return False   # "SQL Server 2016", "Java 8", "Traefik v2": the number is part of the name
+    if _VERSION_AFTER.match(text, end) or text[end:end + 1] in "-/":
+        return False   # two numbers after a name ("Sev 1 2"), or a range ("2016-2019")
     if common_noun and part_of_title(text, start, end):
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -357,8 +373,9 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     if _participle_modifier(text, end):
         return False
     # the end of a compound is its head, so the gloss explains the whole ("the security
-    # certificate (digital ID)"); a verb is not glossed ("we deploy", "to provision")
-    return word_before(text, start).lower() not in _words()["verb_context"] - {"and", "or", "not"}
+    # certificate (digital ID)"); a verb is not glossed ("we deploy", "to provision"), a name
+    # is never a verb ("moved to Frobnix")
+    return not common_noun or word_before(text, start).lower() not in _words()["verb_context"] - {"and", "or", "not"}
 
 
 def _participle_modifier(text: str, end: int) -> bool:

@@ -24,6 +24,21 @@ KINDS = {
 }
 
 
+@functools.lru_cache(maxsize=1)
+def status_meanings() -> dict[str, str]:
+    """HTTP status code -> what it means for the reader (data/identifiers.yaml)."""
+    return {str(code): meaning for code, meaning in data_yaml("identifiers.yaml")["status_meanings"].items()}
+
+
+_STATUS_NUMBER = re.compile(r"[1-5]\d\d")
+
+
+def status_code(name: str) -> str:
+    """The three-digit code in a status identifier ("returning 404" -> "404")."""
+    found = _STATUS_NUMBER.search(name)
+    return found.group(0) if found else ""
+
+
 @dataclass(frozen=True)
 class Identifier:
     start: int

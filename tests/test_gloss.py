@@ -84,6 +84,9 @@ def lint_text_with(text: str, settings):
     # in a compound the gloss would split it: the first use that stands alone gets it
     ("The Frobnix settings were wrong, so we restarted Frobnix at noon.",
      "The Frobnix settings were wrong, so we restarted Frobnix (web traffic router) at noon."),
+    # a version goes with the name; the gloss follows it and explains later uses
+    ("We moved the shop to Frobnix v2 on Monday. Frobnix is fine.",
+     "We moved the shop to Frobnix v2 (web traffic router) on Monday. Frobnix is fine."),
     # already explained in brackets, or inside brackets: nothing is added
     ("We restarted Frobnix (the program in front of the shop) at noon.",
      "We restarted Frobnix (the program in front of the shop) at noon."),
@@ -142,6 +145,8 @@ def test_plural_gloss(gloss, plural):
     ("Frobnix status", "Frobnix", False),                          # a label, not running text
     ("We moved the shop to Frobnix 2016 last night.", "Frobnix", False),  # a version is part of the name
     ("We moved the shop to Frobnix v2 last night.", "Frobnix", False),
+    ("We moved the shop to Frobnix v2 on Monday.", "Frobnix", True),        # after the version
+    ("We moved the shop to Frobnix 2016-2019 on Monday.", "Frobnix", False),
 ])
 def test_gloss_fits_without_a_parse(text, term, fits):
     start = text.index(term)

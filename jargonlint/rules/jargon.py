@@ -73,7 +73,8 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
                           ctx.doc if ctx.has_model else None, common_noun=common_noun):
         return None
-    return Fix(start=match.start, end=match.end, replacement=f"{match.text} ({match.gloss})",
+    end = match.end if common_noun else fit.name_end(ctx.document.text, match.end)
+    return Fix(start=match.start, end=end, replacement=f"{ctx.document.text[match.start:end]} ({match.gloss})",
                safety=Safety.UNSAFE, fits=True, kind="gloss")
 
 
@@ -123,7 +124,11 @@ def explained_terms(ctx: RuleContext, matches) -> dict[str, int]:
     explained: dict[str, int] = {}
     text = ctx.document.prose
     for match in matches:
-        if match.entry.term not in explained and _EXPLAINED_AFTER.match(text, match.end):
+        if match.entry.term in explained:
+            continue
+        after_version = fit.name_end(text, match.end)
+        glossed = bool(match.gloss) and text[after_version:].lower().startswith(f" ({match.gloss.lower()})")
+        if glossed or _EXPLAINED_AFTER.match(text, match.end):
             explained[match.entry.term] = match.start
     return explained
 
@@ -181,15 +186,31 @@ class JargonTerm(LexiconRule):
         if not identifiers_reported(ctx):
             return
         text, covered = ctx.document.prose, ctx.covered
+        explained_codes: set[str] = set()
         for ident in ctx.identifiers():
             name = text[ident.start:ident.end]
             if any(covered[ident.checked_from:ident.end]) or name.lower() in ctx.accept:
                 continue
+            fix = None
+            if ident.kind == "status":
+                code = identifiers.status_code(name)
+                meaning = identifiers.status_meanings().get(code)
+                if code in explained_codes:
+                    continue
+                if meaning and _EXPLAINED_AFTER.match(text, ident.end):
+                    explained_codes.add(code)   # "returning 404 (page not found)"
+                    continue
+                # the parse of "returning 404" is a verb's: the shape alone decides here
+                if meaning and code not in glossed and fit.gloss_fits(ctx.document.text, ident.start, ident.end,
+                                                                      "", None, common_noun=False):
+                    glossed.add(code)
+                    fix = Fix(start=ident.start, end=ident.end, replacement=f"{name} ({meaning})",
+                              safety=Safety.UNSAFE, fits=True, kind="gloss")
             yield self.finding(
                 ctx, ident.start, ident.end,
                 f"'{name}' is a technical name: say what it is in the reader's terms",
                 explanation=identifiers.KINDS[ident.kind],
-                suggestions=["say what it is and what it means for the reader"])
+                suggestions=["say what it is and what it means for the reader"], fix=fix)
 
     def reported(self, ctx: RuleContext) -> list[LexiconMatch]:
         """Lexicon jargon, except where the text has explained the term (here or earlier)."""
