@@ -326,6 +326,23 @@ def _coordinated_modifier(text: str, end: int) -> bool:
     return first not in words["determiners"] and second not in words["after_noun"]
 
 
+_SENTENCE_END = tuple(".!?:;,)|")
+
+
+def _heading(text: str, line_start: int, line_end: int, line: str) -> bool:
+    """A title, heading or short label: "#" in front, three words or fewer, or a line of at
+    most ten words without a closing stop that opens the text or stands before a blank line
+    ("pkg.jenkins.io certificate expired")."""
+    stripped = line.strip()
+    words = len(stripped.split())
+    if stripped.startswith("#") or words <= 3:
+        return True
+    if words > 10 or stripped.endswith(_SENTENCE_END):
+        return False
+    following = text[line_end + 1:].split("\n", 1)[0] if line_end >= 0 else ""
+    return not text[:line_start].strip() or not following.strip()
+
+
 def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun: bool = True) -> bool:
     """Whether a bracketed gloss can follow the term here ("Traefik (web traffic router)"):
     the term must be a noun phrase's last word, so the gloss explains it and nothing else:
@@ -350,7 +367,7 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if len(line.split()) <= 3 or line.lstrip().startswith("#"):
+    if _heading(text, line_start, line_end, line):
         return False
     if _quoted(line, start - line_start, end - line_start) or _coordinated_modifier(text, end):
         return False
