@@ -143,8 +143,9 @@ def test_plural_gloss(gloss, plural):
     ("We will frobnix the printers.", "frobnix", False),           # a verb
     ("Restart it (Frobnix too) later today.", "Frobnix", False),   # already in brackets
     ("Frobnix status", "Frobnix", False),                          # a label, not running text
-    ("We moved the shop to Frobnix 2016 last night.", "Frobnix", False),  # a version is part of the name
-    ("We moved the shop to Frobnix v2 last night.", "Frobnix", False),
+    ("We moved the shop to Frobnix 2016 last night.", "Frobnix", True),   # the gloss follows the version
+    ("We moved the shop to Frobnix 2016 servers last night.", "Frobnix", False),
+    ("We moved the shop to Frobnix v2 last night.", "Frobnix", True),
     ("We moved the shop to Frobnix v2 on Monday.", "Frobnix", True),        # after the version
     ("We moved the shop to Frobnix 2016-2019 on Monday.", "Frobnix", False),
 ])
