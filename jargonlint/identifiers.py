@@ -25,9 +25,17 @@ KINDS = {
 
 
 @functools.lru_cache(maxsize=1)
-def status_meanings() -> dict[str, str]:
-    """HTTP status code -> what it means for the reader (data/identifiers.yaml)."""
-    return {str(code): meaning for code, meaning in data_yaml("identifiers.yaml")["status_meanings"].items()}
+def _status_meanings() -> dict[str, tuple[str, str]]:
+    return {str(code): (forms[0], forms[1]) for code, forms in data_yaml("identifiers.yaml")["status_meanings"].items()}
+
+
+def status_meaning(name: str) -> str:
+    """What a status identifier means for the reader ("returning 404" -> "page not found";
+    "502 errors" -> "errors from a server behind it"), or "" (data/identifiers.yaml)."""
+    forms = _status_meanings().get(status_code(name))
+    if forms is None:
+        return ""
+    return forms[1] if name.lower().endswith(("errors", "responses")) else forms[0]
 
 
 _STATUS_NUMBER = re.compile(r"[1-5]\d\d")

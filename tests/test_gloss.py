@@ -173,3 +173,15 @@ def test_gloss_validation(field, message):
 def test_gloss_never_splits_a_modifier_from_its_noun(text, term, fits):
     start = text.index(term)
     assert fit.gloss_fits(text, start, start + len(term), "", common_noun=False) is fits
+
+
+@pytest.mark.parametrize("name, meaning", [
+    ("returning 404", "page not found"),
+    ("HTTP 503", "service unavailable"),
+    ("502 errors", "bad replies from a server behind it"),
+    ("returning 299", ""),                      # not a status the data explains
+])
+def test_status_meanings_follow_number(name, meaning):
+    from jargonlint.identifiers import status_meaning
+
+    assert status_meaning(name) == meaning

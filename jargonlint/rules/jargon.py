@@ -194,7 +194,7 @@ class JargonTerm(LexiconRule):
             fix = None
             if ident.kind == "status":
                 code = identifiers.status_code(name)
-                meaning = identifiers.status_meanings().get(code)
+                meaning = identifiers.status_meaning(name)
                 if code in explained_codes:
                     continue
                 if meaning and _EXPLAINED_AFTER.match(text, ident.end):
