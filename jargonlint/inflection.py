@@ -6,6 +6,7 @@ term into its inflections once (lemminflect) and match surface forms. lemminflec
 """
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
 from . import cache
@@ -74,7 +75,9 @@ def expand_entry(entry: LexiconEntry) -> dict:
     plain = {}
     tags = sorted(set(forms.values()) - {""})
     if entry.plain:
-        for tag in tags:
+        # a past form that is also the participle ("demonstrated") is tagged VBD; the
+        # participle of the plain ("shown") is kept too, for "was demonstrated"
+        for tag in tags + (["VBN"] if "VBD" in tags and "VBN" not in tags else []):
             plain[tag] = inflect_phrase(entry.plain[0], tag)
     expansion = {tag: inflect_phrase(entry.expansion, tag) for tag in tags if entry.expansion}
     gloss = {"NNS": plural_gloss(entry.gloss)} if entry.gloss and "NNS" in tags else {}
@@ -135,11 +138,36 @@ def plural_gloss(gloss: str) -> str:
 def expand_all(entries: Iterable[LexiconEntry], use_cache: bool = True) -> list[dict]:
     """expand_entry() for each entry, in order, from the on-disk cache when it is there."""
     entries = list(entries)
-    key = cache.digest(_lemminflect_version(), fingerprint(entries))
+    key = cache.digest(lemminflect_version(), fingerprint(entries))
     return cache.cached("forms", key, lambda: [expand_entry(entry) for entry in entries], use_cache)
 
 
-def _lemminflect_version() -> str:
+@functools.lru_cache(maxsize=1)
+def common_verb_forms() -> dict[str, tuple[str, str]]:
+    """Common words that are forms of a verb -> (lemma, past tense): "made" -> ("make",
+    "made"), "forgotten" -> ("forget", "forgot"). Computed once with lemminflect and kept in
+    the on-disk cache: loading lemminflect's tables costs ~0.5 s, in every worker process
+    that would ask it at run time."""
+    from .english import common_words
+    from .resources import data_yaml
+
+    words = sorted(common_words(data_yaml("known_parts.yaml")["verb_table_zipf"]))
+
+    def build() -> dict[str, tuple[str, str]]:
+        import lemminflect
+
+        forms = {}
+        for word in words:
+            lemmas = lemminflect.getAllLemmas(word).get("VERB")
+            if lemmas:
+                past = lemminflect.getInflection(lemmas[0], tag="VBD")
+                forms[word] = (lemmas[0], past[0] if past else word)
+        return forms
+
+    return cache.cached("verb-forms", cache.digest(lemminflect_version(), "lemma+past", "\n".join(words)), build)
+
+
+def lemminflect_version() -> str:
     """Without importing lemminflect: that import is what the cache exists to avoid."""
     from importlib.metadata import PackageNotFoundError, version
 

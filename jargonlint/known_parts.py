@@ -45,11 +45,11 @@ def typo_of_common_word(word: str) -> bool:
     return any(candidate in common for candidate in _edits(word) if candidate != word)
 
 
-@functools.lru_cache(maxsize=4096)
 def _can_be_verb(word: str) -> bool:
-    from lemminflect import getAllLemmas
+    """Only asked of common words (is_common first), which the cached table covers."""
+    from .inflection import common_verb_forms
 
-    return "VERB" in getAllLemmas(word)
+    return word in common_verb_forms()
 
 
 def reads_as_known_words(word: str, is_jargon: Callable[[str], bool]) -> bool:

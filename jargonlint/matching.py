@@ -28,6 +28,7 @@ class LexiconMatch:
     plain: str = ""     # the entry's first plain alternative in the same inflection
     expansion: str = "" # an acronym's expansion in the same number ("virtual machines")
     gloss: str = ""     # the entry's gloss in the same number ("pods" -> "app containers")
+    participle: str = ""  # for a past form, the plain's participle ("demonstrated" -> "shown")
 
 
 JARGON_NEARBY = "@jargon"
@@ -276,7 +277,8 @@ class CompiledLexicon:
         plain = info["plain"].get(tag, fallback) if tag else fallback
         expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
         gloss = info["gloss"].get(tag, entry.gloss) if tag else entry.gloss
-        return LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain, expansion, gloss)
+        participle = info["plain"].get("VBN", "") if tag in ("VBD", "VBN") else ""
+        return LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain, expansion, gloss, participle)
 
     @staticmethod
     def _context_ok(entry: LexiconEntry, doc, start: int, end: int, has_model: bool) -> bool:

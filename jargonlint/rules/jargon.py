@@ -459,9 +459,7 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     helpers = [w.lower() for w in before[-2:]]
     if not any(w in _PERFECT_OR_PASSIVE for w in helpers):
         return match.plain
-    from ..inflection import inflect_phrase
-
-    return inflect_phrase(match.entry.plain[0], "VBN")
+    return match.participle or match.plain   # precomputed (inflection.expand_entry): no lemminflect here
 
 
 class UncommonWord(Rule):

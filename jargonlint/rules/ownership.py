@@ -26,14 +26,14 @@ def _data():
 
 
 def _past(participle: str) -> str:
-    """'deployed' -> 'deployed', 'forgotten' -> 'forgot' (data first, then lemminflect)."""
+    """'deployed' -> 'deployed', 'forgotten' -> 'forgot' (data first, then the cached verb
+    table built with lemminflect; a rarer regular verb's participle is its past tense)."""
     table = _data()[0]["past_tense"]
     if participle.lower() in table:
         return table[participle.lower()]
-    from lemminflect import getInflection, getLemma
+    from ..inflection import common_verb_forms
 
-    lemma = (getLemma(participle, upos="VERB") or (participle,))[0]
-    return (getInflection(lemma, tag="VBD") or (participle,))[0]
+    return common_verb_forms().get(participle.lower(), (participle, participle))[1]
 
 
 def owned_wording(text: str, start: int, passive: str) -> str:
@@ -47,9 +47,9 @@ def owned_wording(text: str, start: int, passive: str) -> str:
     thing = thing[0].lower() + thing[1:] if thing and not thing[:2].isupper() else thing
     rest = [w for w in words[1:3] if w.lower() != "been"] + words[3:]
     if rest and rest[0].lower() in ("not", "never"):
-        from lemminflect import getLemma
+        from ..inflection import common_verb_forms
 
-        verb = (getLemma(rest[1], upos="VERB") or (rest[1],))[0] if len(rest) > 1 else "do"
+        verb = common_verb_forms().get(rest[1].lower(), (rest[1],))[0] if len(rest) > 1 else "do"
         said = f"we did {rest[0].lower()} {verb} {thing}" + (" " + " ".join(rest[2:]) if len(rest) > 2 else "")
     elif rest and rest[0].lower() in ("allowed", "left"):
         said = f"we let {thing} " + " ".join(rest[2:])
