@@ -119,6 +119,13 @@ _EXPLAINED_AFTER = re.compile(
     re.IGNORECASE)
 
 
+def followed_by_gloss(text: str, match: LexiconMatch) -> bool:
+    """Whether the entry's own gloss follows the term (after a version: "Traefik v2 (web
+    traffic router)"): what `fix` wrote, so the term is explained from here on."""
+    after = fit.name_end(text, match.end)
+    return bool(match.gloss) and text[after:after + len(match.gloss) + 3].lower() == f" ({match.gloss.lower()})"
+
+
 def explained_terms(ctx: RuleContext, matches) -> dict[str, int]:
     """Term -> offset of the match where the text explains it; later uses count as explained."""
     explained: dict[str, int] = {}
@@ -126,9 +133,7 @@ def explained_terms(ctx: RuleContext, matches) -> dict[str, int]:
     for match in matches:
         if match.entry.term in explained:
             continue
-        after_version = fit.name_end(text, match.end)
-        glossed = bool(match.gloss) and text[after_version:].lower().startswith(f" ({match.gloss.lower()})")
-        if glossed or _EXPLAINED_AFTER.match(text, match.end):
+        if followed_by_gloss(text, match) or _EXPLAINED_AFTER.match(text, match.end):
             explained[match.entry.term] = match.start
     return explained
 
@@ -187,6 +192,7 @@ class JargonTerm(LexiconRule):
             return
         text, covered = ctx.document.prose, ctx.covered
         explained_codes: set[str] = set()
+        glossed_codes: set[str] = set()
         for ident in ctx.identifiers():
             name = text[ident.start:ident.end]
             if any(covered[ident.checked_from:ident.end]) or name.lower() in ctx.accept:
@@ -201,9 +207,9 @@ class JargonTerm(LexiconRule):
                     explained_codes.add(code)   # "returning 404 (page not found)"
                     continue
                 # the parse of "returning 404" is a verb's: the shape alone decides here
-                if meaning and code not in glossed and fit.gloss_fits(ctx.document.text, ident.start, ident.end,
-                                                                      "", None, common_noun=False):
-                    glossed.add(code)
+                if meaning and code not in glossed_codes and fit.gloss_fits(
+                        ctx.document.text, ident.start, ident.end, "", None, common_noun=False):
+                    glossed_codes.add(code)
                     fix = Fix(start=ident.start, end=ident.end, replacement=f"{name} ({meaning})",
                               safety=Safety.UNSAFE, fits=True, kind="gloss")
             yield self.finding(
@@ -273,7 +279,7 @@ class UndefinedAcronym(Rule):
             entry = match.entry
             if acronyms.defined_in_place(ctx.document.text, match.start, match.end, entry.expansion):
                 continue
-            if match.gloss and ctx.document.prose[match.end:].lower().startswith(f" ({match.gloss.lower()})"):
+            if followed_by_gloss(ctx.document.prose, match):
                 continue   # "UTC (world standard time)": explained by its gloss
             fix = None
             spelled = f"{match.expansion} ({match.text})"
