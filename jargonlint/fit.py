@@ -360,7 +360,7 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         end = name_end(text, end)   # a name's version goes with it: "Traefik v2 (web traffic router)"
     if text[end:end + 2].lstrip(" ")[:1] == "(" or _OPEN_BRACKET.search(text, max(0, start - 200), start):
         return False
-    if _VERSION_AFTER.match(text, end) or text[end:end + 1] in "-/":
+    if _VERSION_AFTER.match(text, end) or text[end:end + 1] in ("-", "/"):
         return False   # two numbers after a name ("Sev 1 2"), or a range ("2016-2019")
     if common_noun and part_of_title(text, start, end):
         return False

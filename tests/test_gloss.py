@@ -148,6 +148,7 @@ def test_plural_gloss(gloss, plural):
     ("We moved the shop to Frobnix v2 last night.", "Frobnix", True),
     ("We moved the shop to Frobnix v2 on Monday.", "Frobnix", True),        # after the version
     ("We moved the shop to Frobnix 2016-2019 on Monday.", "Frobnix", False),
+    ("After a long day last night we finally moved the whole shop over to Frobnix", "Frobnix", True),  # text end
 ])
 def test_gloss_fits_without_a_parse(text, term, fits):
     start = text.index(term)
