@@ -302,7 +302,7 @@ def name_end(text: str, end: int) -> int:
     return found.end() if found else end
 
 
-_QUOTES = "\"\u201c\u201d"
+_QUOTES = frozenset("\"\u201c\u201d")
 
 
 def _quoted(line: str, start: int, end: int) -> bool:
