@@ -385,6 +385,10 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end:
             return False
         following = doc[span.end] if span.end < len(doc) else None
+        if (following is not None and following.tag_ == "VBZ" and following.pos_ == "VERB"
+                and following.lower_ not in _words()["after_noun"]
+                and not _object_follows(text, following.idx + len(following))):
+            return False   # "Maven builds to download", "ALB targets unhealthy": the tagger's verb may be a noun
         return following is None or not (following.head.i in range(span.start, span.end)
                                          and following.dep_ in ("amod", "compound", "nummod", "appos", "nmod"))
     if _participle_modifier(text, end):
@@ -393,6 +397,14 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     # certificate (digital ID)"); a verb is not glossed ("we deploy", "to provision"), a name
     # is never a verb ("moved to Frobnix")
     return not common_noun or word_before(text, start).lower() not in _words()["verb_context"] - {"and", "or", "not"}
+
+
+def _object_follows(text: str, end: int) -> bool:
+    """Whether an object starts after a verb in -s ("detects new servers", "detects this"):
+    without one, "builds" or "targets" after a name is more likely a plural noun it modifies."""
+    words = _words()
+    after = word_after(text, end).lower()
+    return after in words["object_determiners"] or after in words["pronoun_objects"] or after in words["object_starts"]
 
 
 def _participle_modifier(text: str, end: int) -> bool:
