@@ -103,14 +103,16 @@ def _unknown_name(token: str, offset: int, covered) -> bool:
 def _noun_follows(text: str, end: int, doc, span) -> bool:
     """Whether the next word is a noun the term modifies ("deployments" in "staging
     deployments"): the tagger says so with a model; otherwise any word that is not a
-    function word or a verb-looking word."""
+    function word, or a word in -ed used as an adjective before a noun ("desired size")."""
     words = _words()
     if doc is not None and span is not None:
         following = doc[span.end] if span.end < len(doc) else None
         return (following is not None and following.pos_ in ("NOUN", "PROPN")
                 and following.dep_ != "npadvmod" and following.lower_ not in words["after_noun"])
     after = word_after(text, end).lower()
-    return bool(after) and after not in words["after_noun"] and not after.endswith(words["verb_endings"])
+    if after.endswith(words["verb_endings"]):
+        return _participle_modifier(text, end)   # "the ASG desired size", not "the VMs restarted"
+    return bool(after) and after not in words["after_noun"]
 
 
 def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=None) -> bool:
@@ -391,8 +393,6 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
             return False   # "Maven builds to download", "ALB targets unhealthy": the tagger's verb may be a noun
         return following is None or not (following.head.i in range(span.start, span.end)
                                          and following.dep_ in ("amod", "compound", "nummod", "appos", "nmod"))
-    if _participle_modifier(text, end):
-        return False
     # the end of a compound is its head, so the gloss explains the whole ("the security
     # certificate (digital ID)"); a verb is not glossed ("we deploy", "to provision"), a name
     # is never a verb ("moved to Frobnix")
@@ -410,11 +410,12 @@ def _object_follows(text: str, end: int) -> bool:
 def _participle_modifier(text: str, end: int) -> bool:
     """"Azure automated processes": a word in -ed right after the term, then a word that is not
     a function word, is an adjective before a noun the term modifies too. ("CloudWatch alerted
-    us", "Traefik restarted the pods": a verb.)"""
+    us", "Traefik restarted the pods", "VSS timed out": a verb.)"""
     after = word_after(text, end)
     if not after.lower().endswith(tuple(_words()["verb_endings"])):
         return False
     gap = text.find(after, end) + len(after)
     following = word_after(text, gap).lower()
-    return (bool(following) and not following.endswith("ly") and following not in _words()["after_noun"]
-            and following not in _words()["pronoun_objects"])
+    words = _words()
+    return (bool(following) and not following.endswith("ly") and following not in words["after_noun"]
+            and following not in words["pronoun_objects"] and following not in words["particles"])
