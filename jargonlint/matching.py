@@ -27,7 +27,7 @@ class LexiconMatch:
     tag: str = ""       # Penn tag of the matched inflection ("" for the base form)
     plain: str = ""     # the entry's first plain alternative in the same inflection
     expansion: str = "" # an acronym's expansion in the same number ("virtual machines")
-    gloss: str = ""     # the entry's gloss in the same number ("pods" -> "app containers")
+    gloss: str = ""     # the entry's gloss in the same number ("pods" -> "running copies of an app")
     participle: str = ""  # for a past form, the plain's participle ("demonstrated" -> "shown")
 
 
