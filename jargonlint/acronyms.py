@@ -45,9 +45,9 @@ _PARENS = re.compile(r"\(([^()\n]{1,120})\)")
 _WORDS = re.compile(r"[\w][\w'&-]*")
 
 
-def definitions(text: str, expansions: dict[str, str] | None = None) -> dict[str, int]:
+def definitions(text: str, expansions: dict[str, str | tuple[str, ...]] | None = None) -> dict[str, int]:
     """Acronym -> character offset where `text` first defines it ("long form (SF)" or
-    "SF (long form)")."""
+    "SF (long form)"); `expansions`: the accepted long forms of known acronyms."""
     found: dict[str, int] = {}
     expansions = expansions or {}
     for group in _PARENS.finditer(text):
@@ -69,9 +69,12 @@ def definitions(text: str, expansions: dict[str, str] | None = None) -> dict[str
     return found
 
 
-def _expansion_in(expansion: str | None, text: str) -> bool:
+def _expansion_in(expansion: str | tuple[str, ...] | None, text: str) -> bool:
+    """Whether the text holds the expansion (or one of several accepted long forms)."""
     if not expansion:
         return False
+    if isinstance(expansion, tuple):
+        return any(_expansion_in(form, text) for form in expansion if form)
     squash = lambda s: re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()  # noqa: E731
     return squash(expansion) in squash(text)
 

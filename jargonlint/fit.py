@@ -115,6 +115,11 @@ def _noun_follows(text: str, end: int, doc, span) -> bool:
     return bool(after) and after not in words["after_noun"]
 
 
+def noun_follows(text: str, end: int) -> bool:
+    """Whether the next word, by its shape, is a noun that what ends here modifies."""
+    return _noun_follows(text, end, None, None)
+
+
 def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=None) -> bool:
     """Whether a noun swap would break a compound. Only clear cases count, so that what a
     lexicon's author wrote as a drop-in ("the LTE backup router" -> "the mobile data backup
@@ -166,7 +171,7 @@ def repeats_neighbour(text: str, start: int, end: int, plain: str) -> bool:
     return (len(after) >= 4 and words[-1][:4] == after[:4]) or (len(before) >= 4 and words[0][:4] == before[:4])
 
 
-def _plural(plain: str) -> bool:
+def plural(plain: str) -> bool:
     """Whether the phrase's head noun is plural: the last word, or the last before "of"
     ("group of servers" is singular)."""
     head = plain.split(" of ")[0].split()
@@ -203,12 +208,12 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     holds."""
     if (common_noun and part_of_title(text, start, end)) or repeats_neighbour(text, start, end, plain):
         return False
-    if tag != "NNS" and _plural(plain) and _singular_context(text, start, end):
+    if tag != "NNS" and plural(plain) and _singular_context(text, start, end):
         return False
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if tag != "NNS" and _plural(plain) and _noun_follows(text, end, doc, span):
+    if tag != "NNS" and plural(plain) and _noun_follows(text, end, doc, span):
         return False   # a plural as a modifier: "infrastructure components" -> "systems components"
-    if tag == "NNS" and not _plural(plain):
+    if tag == "NNS" and not plural(plain):
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
     if len(plain.split()) == 1:
         return True   # one noun for another reads right in a compound too ("server rollover")
@@ -343,6 +348,15 @@ def _heading(text: str, line_start: int, line_end: int, line: str) -> bool:
         return False
     following = text[line_end + 1:].split("\n", 1)[0] if line_end >= 0 else ""
     return not text[:line_start].strip() or not following.strip()
+
+
+def in_heading(text: str, start: int) -> bool:
+    """Whether the offset is on a title, heading or short label line (see _heading). Style
+    guides define terms and acronyms at first use in the body: a heading names the subject,
+    and the body's explanation covers it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return _heading(text, line_start, line_end, text[line_start:line_end if line_end >= 0 else len(text)])
 
 
 def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun: bool = True) -> bool:

@@ -137,14 +137,18 @@ def _worse(result: FileResult, edits: list[Edit], spans: list[tuple[int, int]],
     """Indexes of the edits whose inserted text draws a word-level finding that would be fixed
     in turn (a loop in the making), or, for a replacement, any word-level finding (jargon
     swapped for jargon makes nothing plainer). An acronym's definition may keep technical
-    words the run will not change: spelling the letters out is what that fix is for."""
+    words the run will not change: spelling the letters out is what that fix is for; and a
+    spelled-out form that is jargon in turn may be rewritten by JL101 ("two-factor
+    authentication (2FA)" -> "two-step sign-in (2FA)"), which JL102 still reads as a definition."""
     bad = set()
     for finding in result.findings:
         if not finding.code.startswith(WORD_CODES):
             continue
         refixed = finding.fix is not None and finding.fix.safety in allowed
         for index, (start, end) in enumerate(spans):
-            if finding.start < end and finding.end > start and (refixed or edits[index].code != "JL102"):
+            if not (finding.start < end and finding.end > start):
+                continue
+            if edits[index].code != "JL102" or (refixed and finding.code != "JL101"):
                 bad.add(index)
     return bad
 

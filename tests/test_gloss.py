@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from conftest import MODEL_INSTALLED
-from jargonlint import fit
+from jargonlint import fit, lint_text
 from jargonlint.linter import lint_documents
 from jargonlint.models import Document
 from jargonlint.config import settings_for
@@ -186,3 +186,38 @@ def test_status_meanings_follow_number(name, meaning):
     from jargonlint.identifiers import status_meaning
 
     assert status_meaning(name) == meaning
+
+
+
+def test_a_heading_term_counts_as_explained_when_the_body_explains_it(settings):
+    """Style guides define a term at its first use in the body, not in a title."""
+    explained = "Frobnix outage\n\nThe site was down because Frobnix (web traffic router) crashed.\n"
+    assert not [f for f in lint_text_with(explained, settings) if f.code == "JL101"]
+    unexplained = "Frobnix outage\n\nThe site was down for an hour.\n"
+    assert [f.start for f in lint_text_with(unexplained, settings) if f.code == "JL101"] == [0]
+    fixed = fix_text("Frobnix outage\n\nThe site was down because Frobnix crashed.\n", settings, unsafe=True)
+    assert fixed.text == "Frobnix outage\n\nThe site was down because Frobnix (web traffic router) crashed.\n"
+    assert not [f for f in fixed.result.findings if f.code == "JL101"]
+
+
+def test_a_heading_status_code_counts_as_explained_when_the_body_explains_it():
+    text = "# All services returning 503\n\nFrom 9:00 every page was returning 503 (service unavailable).\n"
+    assert not [f for f in lint_text(text, model="none").findings if f.code == "JL101"]
+    assert [f.code for f in lint_text("# All services returning 503\n\nWe are on it.\n", model="none").findings
+            ].count("JL101") == 1
+
+
+@pytest.mark.parametrize("text, reported_at", [
+    ("MFA for all staff\n\nPlease enable MFA by Friday.\n", 33),            # the body's first use
+    ("MFA for all staff\n\nPlease enable it by Friday.\n", 0),               # only in the heading
+    ("MFA for all staff\n\nPlease enable multi-factor authentication (MFA).\n", None),  # defined in the body
+    ("WER cluster\n\nThe WER students overloaded it.\n", 17),                # an unknown acronym too
+])
+def test_acronyms_are_defined_in_the_body_not_the_heading(text, reported_at):
+    found = [f.start for f in lint_text(text, model="none").findings if f.code == "JL102"]
+    assert found == ([] if reported_at is None else [reported_at])
+
+
+def test_a_plain_wording_of_the_long_form_still_defines_the_acronym():
+    text = "Please enable two-step sign-in (MFA) by Friday. MFA keeps you safe.\n"
+    assert not [f for f in lint_text(text, model="none").findings if f.code in ("JL101", "JL102")]

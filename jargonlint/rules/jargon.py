@@ -31,10 +31,11 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     fixed_case = entry.case_sensitive or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case)
-    fits = not (entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
-                and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
-                    ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
-                    common_noun=not fixed_case))
+    fits = _whole_long_form(ctx, match) or not (
+        entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
+        and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
+            ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
+            common_noun=not fixed_case))
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
 
 
@@ -44,7 +45,9 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
     form; for an unsafe noun swap, never inside a name or with an article into a compound;
     a verb only where it reads as a verb."""
     text = ctx.document.text
-    if fit.glued(text, match.start, match.end) or fit.in_definition(text, match.end):
+    if fit.glued(text, match.start, match.end):
+        return None
+    if fit.in_definition(text, match.end) and not _whole_long_form(ctx, match):
         return None
     entry = match.entry
     if entry.lexicon == "vocabulary":
@@ -153,7 +156,9 @@ class JargonTerm(LexiconRule):
     ## Fix
     The finding offers the lexicon's plain alternatives, best first, and explains the term.
     A term the text explains where it uses it ("the RPO, which is how much recent work could
-    be lost", "failover (switching to the spare line)") counts as explained from there on.
+    be lost", "failover (switching to the spare line)") counts as explained from there on,
+    and in a title or heading too: as style guides have it, a term is explained at its first
+    use in the body.
     Technical names that no lexicon can list are found by their shape and reported too, for
     business and staff readers: file names (`appsettings.json`), names from code
     (`bdist_egg`, `userAccessControl`), system labels (`eu-central-1`, `arm64`) and HTTP error
@@ -193,6 +198,9 @@ class JargonTerm(LexiconRule):
         text, covered = ctx.document.prose, ctx.covered
         explained_codes: set[str] = set()
         glossed_codes: set[str] = set()
+        # a status code in a heading counts as explained when the body explains it anywhere
+        explained_in_body = {identifiers.status_code(text[i.start:i.end]) for i in ctx.identifiers()
+                             if i.kind == "status" and _EXPLAINED_AFTER.match(text, i.end)}
         for ident in ctx.identifiers():
             name = text[ident.start:ident.end]
             if any(covered[ident.checked_from:ident.end]) or name.lower() in ctx.accept:
@@ -201,7 +209,8 @@ class JargonTerm(LexiconRule):
             if ident.kind == "status":
                 code = identifiers.status_code(name)
                 meaning = identifiers.status_meaning(name)
-                if code in explained_codes:
+                if code in explained_codes or (code in explained_in_body
+                                               and fit.in_heading(ctx.document.text, ident.start)):
                     continue
                 if meaning and _EXPLAINED_AFTER.match(text, ident.end):
                     explained_codes.add(code)   # "returning 404 (page not found)"
@@ -219,10 +228,13 @@ class JargonTerm(LexiconRule):
                 suggestions=["say what it is and what it means for the reader"], fix=fix)
 
     def reported(self, ctx: RuleContext) -> list[LexiconMatch]:
-        """Lexicon jargon, except where the text has explained the term (here or earlier)."""
+        """Lexicon jargon, except where the text has explained the term (here or earlier), and
+        in a heading when the body explains it (fit.in_heading)."""
         wanted = super().reported(ctx)
         explained = explained_terms(ctx, wanted)
-        return [m for m in wanted if explained.get(m.entry.term, m.start + 1) > m.start]
+        text = ctx.document.text
+        return [m for m in wanted if m.entry.term not in explained
+                or (explained[m.entry.term] > m.start and not fit.in_heading(text, m.start))]
 
     def message(self, match: LexiconMatch) -> str:
         entry = match.entry
@@ -231,6 +243,47 @@ class JargonTerm(LexiconRule):
         if entry.plain:
             return f"'{match.text}' is jargon: say what it means, e.g. '{entry.plain[0]}'"
         return f"'{match.text}' is jargon: say what it means for the reader"
+
+
+def _plain_long_forms(ctx: RuleContext, expansion: str) -> tuple[str, ...]:
+    """The plain wordings of an acronym's spelled-out form when that form is itself jargon
+    ("two-factor authentication": "two-step sign-in"). `fix --unsafe-fixes` defines "2FA" as
+    "two-factor authentication (2FA)" and then JL101 rewrites the expansion: "two-step sign-in
+    (2FA)" still defines the acronym."""
+    if not expansion or ctx.lexicon is None:
+        return ()
+    entry = _jargon_terms(ctx.lexicon).get(expansion.lower())
+    if entry is None:
+        return ()
+    return tuple(w for w in (entry.gloss, *entry.plain) if w)
+
+
+@functools.lru_cache(maxsize=4)
+def _jargon_terms(lexicon) -> dict:
+    """Lower-case form -> jargon entry, for the lexicon's JL101 terms."""
+    return {form.lower(): entry for entry in lexicon.entries if entry.kind == "jargon" for form in entry.forms}
+
+
+@functools.lru_cache(maxsize=4)
+def _acronym_expansions(lexicon) -> dict[str, str]:
+    """Acronym -> its spelled-out form, lower case."""
+    return {form: entry.expansion.lower() for entry in lexicon.entries
+            if entry.kind == "acronym" and entry.expansion for form in entry.forms}
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z0-9][A-Za-z0-9&/-]{1,9})\)")
+
+
+def _whole_long_form(ctx: RuleContext, match: LexiconMatch) -> bool:
+    """Whether the term is the whole spelled-out form of the known acronym in brackets after
+    it, not modifying a noun ("enable multi-factor authentication (MFA) by Friday"): the plain
+    wording may replace it, and JL102
+    reads "two-step sign-in (MFA)" as the definition (_plain_long_forms)."""
+    found = _BRACKETED_ACRONYM.match(ctx.document.text, match.end)
+    return (found is not None and ctx.lexicon is not None
+            and _acronym_expansions(ctx.lexicon).get(found.group(1)) == match.text.lower()
+            # "the continuous integration (CI) server": a plain phrase would split the compound
+            and not fit.noun_follows(ctx.document.text, found.end()))
 
 
 class UndefinedAcronym(Rule):
@@ -250,8 +303,11 @@ class UndefinedAcronym(Rule):
     should not be spelled out (a `suggest` entry such as UTC) gets its gloss in brackets
     instead, an unsafe fix: "09:55 UTC (world standard time)". Either
     "multi-factor authentication (MFA)" or "MFA (multi-factor authentication)" counts as a
-    definition for the rest of the document. Acronyms the reader should not see at all are
-    reported by JL101 instead.
+    definition for the rest of the document. Where the spelled-out form is jargon itself,
+    `fix --unsafe-fixes` gives it the plain wording JL101 suggests: "two-step sign-in (MFA)",
+    which counts as a definition too. A title or heading is not where an acronym is defined:
+    the first use in the body is reported, and a definition there covers the heading.
+    Acronyms the reader should not see at all are reported by JL101 instead.
     """
 
     code = "JL102"
@@ -265,12 +321,18 @@ class UndefinedAcronym(Rule):
         status = [(i.start, i.end) for i in ctx.identifiers() if i.kind == "status"] \
             if known and identifiers_reported(ctx) else []
         known = [m for m in known if not any(s <= m.start and m.end <= e for s, e in status)]
-        expansions = {m.entry.term: m.entry.expansion for m in known}
+        expansions = {m.entry.term: (m.entry.expansion, *_plain_long_forms(ctx, m.entry.expansion)) for m in known}
         defined = acronyms.definitions(ctx.document.prose, expansions)
         reported: set[str] = set()
+        # a heading is not where an acronym is defined (fit.in_heading): the first use in
+        # the body is, and the definition there covers the heading
+        source = ctx.document.text
+        in_body = {acronyms.core(m.text) for m in known if not fit.in_heading(source, m.start)}
         for match in known:
             short = acronyms.core(match.text)
             if short in reported:
+                continue
+            if (short in in_body or short in defined) and fit.in_heading(source, match.start):
                 continue
             reported.add(short)
             where = defined.get(short)
@@ -299,12 +361,14 @@ class UndefinedAcronym(Rule):
         level = Severity.parse(self.option(ctx, "unknown_severity"))
         text, covered = ctx.document.prose, ctx.covered
         shouting: dict[int, bool] = {}
-        for found in _CAPS_WORD.finditer(text):
-            word, start = found.group(0), found.start()
-            if covered[start] or not acronyms.looks_like_acronym(word):
-                continue
+        caps = [(f.group(0), f.start()) for f in _CAPS_WORD.finditer(text)
+                if not covered[f.start()] and acronyms.looks_like_acronym(f.group(0))]
+        in_body = {acronyms.core(word) for word, start in caps if not fit.in_heading(source, start)}
+        for word, start in caps:
             short = acronyms.core(word)
             if short in reported or short.lower() in ctx.accept or word.lower() in ctx.accept:
+                continue
+            if (short in in_body or short in defined) and fit.in_heading(source, start):
                 continue
             if _REFERENCE_NUMBER.match(text, start + len(word)) or _common_compound(text, start):
                 continue  # "PYSEC-2025-72", "INC-4411": a reference number; "AS-IS": emphasis
