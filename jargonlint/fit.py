@@ -359,7 +359,8 @@ def in_heading(text: str, start: int) -> bool:
     return _heading(text, line_start, line_end, text[line_start:line_end if line_end >= 0 else len(text)])
 
 
-def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun: bool = True) -> bool:
+def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun: bool = True,
+               head: bool = False) -> bool:
     """Whether a bracketed gloss can follow the term here ("Traefik (web traffic router)"):
     the term must be a noun phrase's last word, so the gloss explains it and nothing else:
     - not glued to a bigger token, not part of an acronym's spelled-out form, not already
@@ -369,7 +370,9 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
       pods": the gloss would split the compound); at the end of a compound it explains the
       compound's head, which reads right ("the ALB access logs (activity history)"), but not
       inside a name ("Azure Container Instances");
-    - in running text, not a heading or a label of three words or fewer."""
+    - in running text, not a heading or a label of three words or fewer.
+    `head`: the term is known to end its noun phrase (the "file" after a file name), so a
+    word in -ing after it starts a clause ("`.pyc` files containing the code")."""
     if glued(text, start, end) or in_definition(text, end) or tag.startswith("VB"):
         return False
     if not common_noun:
@@ -390,7 +393,8 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     if word_after(text, end).lower() in _words()["compound_adjective_heads"]:
         return False   # "Java based": a compound adjective
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if plural_reads_as_verb(text, end, tag) or _noun_follows(text, end, doc, span):
+    if plural_reads_as_verb(text, end, tag) or (
+            _noun_follows(text, end, doc, span) and not (head and _clause_follows(text, end))):
         return False
     if span is not None:
         root = span.root
@@ -411,6 +415,17 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     # certificate (digital ID)"); a verb is not glossed ("we deploy", "to provision"), a name
     # is never a verb ("moved to Frobnix")
     return not common_noun or word_before(text, start).lower() not in _words()["verb_context"] - {"and", "or", "not"}
+
+
+def _clause_follows(text: str, end: int) -> bool:
+    """"files containing the code", "files holding secrets": after a head noun, a word in -ing
+    and then an object is a clause; "file handling was" (a function word after it) is a noun."""
+    after = word_after(text, end)
+    if not after.lower().endswith("ing"):
+        return False
+    gap = text.find(after, end) + len(after)
+    following = word_after(text, gap).lower()
+    return _object_follows(text, gap) or (bool(following) and following not in _words()["after_noun"])
 
 
 def _object_follows(text: str, end: int) -> bool:

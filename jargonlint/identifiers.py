@@ -41,6 +41,30 @@ def status_meaning(name: str) -> str:
 _STATUS_NUMBER = re.compile(r"[1-5]\d\d")
 
 
+@functools.lru_cache(maxsize=1)
+def _file_meanings() -> dict[str, tuple[str, str]]:
+    return {str(key).lower(): (forms[0], forms[1])
+            for key, forms in data_yaml("identifiers.yaml")["file_meanings"].items()}
+
+
+def file_type(name: str) -> str:
+    """What a file name's meaning is filed under: the whole name where the data has one
+    ("setup.py", "__pycache__"), else its extension ("app.pyc", ".pyc" -> "pyc"); "" for
+    none. Uses of the same type share one explanation."""
+    lower = name.lower()
+    meanings = _file_meanings()
+    if lower in meanings:
+        return lower
+    extension = lower.rpartition(".")[2] if "." in lower else ""
+    return extension if extension in meanings else ""
+
+
+def file_meaning(name: str, plural: bool = False) -> str:
+    """What a file is, in plain words ("app.pyc" -> "ready-to-run program file"), or ""."""
+    forms = _file_meanings().get(file_type(name))
+    return "" if forms is None else forms[plural]
+
+
 def status_code(name: str) -> str:
     """The three-digit code in a status identifier ("returning 404" -> "404")."""
     found = _STATUS_NUMBER.search(name)
@@ -80,6 +104,8 @@ def _patterns() -> dict:
     vendors = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in data["cloud_vendors"])
     return {
         "known": frozenset(data["known_names"]),
+        # whole names with a meaning are found wherever they stand ("Dockerfile", "requirements.txt")
+        "whole": frozenset(str(key) for key in data["file_meanings"] if "." in str(key) or not str(key).islower()),
         "file": re.compile(rf"(?:[\w-]+(?:\.[\w-]+)*\.(?:{extensions})"
                            rf"|\.(?:[a-z][a-z0-9_-]{{2,}}|{extensions}))", re.I),
         # names from code and product names written like code: snake_case, camelCase,
@@ -138,16 +164,16 @@ def find(text: str) -> Iterator[Identifier]:
     if p["vendor_hint"].search(text):
         found.extend(Identifier(m.start(), m.end(), "product", m.start(1)) for m in p["product"].finditer(text)
                      if not is_common(m.group(1).split()[0].lower(), 5.0))
-    known = p["known"]
+    known, whole = p["known"], p["whole"]
     for m in _CHUNK.finditer(text):
         chunk = m.group(0)
-        if chunk.isalpha() and (chunk.islower() or chunk[1:].islower() or chunk.isupper()):
+        if chunk.isalpha() and (chunk.islower() or chunk[1:].islower() or chunk.isupper()) and chunk not in whole:
             continue  # an ordinary word, capitalised word or acronym: most chunks stop here
         chunk = chunk.rstrip(".:")
         start, end = m.start(), m.start() + len(chunk)
         if len(chunk) < 2:
             continue
-        if p["file"].fullmatch(chunk):
+        if p["file"].fullmatch(chunk) or chunk in whole:
             found.append(Identifier(start, end, "file"))
         elif p["code"].fullmatch(chunk):
             if chunk not in known and chunk.rstrip("s") not in known and not p["person"].fullmatch(chunk):

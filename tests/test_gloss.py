@@ -221,3 +221,120 @@ def test_acronyms_are_defined_in_the_body_not_the_heading(text, reported_at):
 def test_a_plain_wording_of_the_long_form_still_defines_the_acronym():
     text = "Please enable two-step sign-in (MFA) by Friday. MFA keeps you safe.\n"
     assert not [f for f in lint_text(text, model="none").findings if f.code in ("JL101", "JL102")]
+
+
+# --- file names and file types (data/identifiers.yaml file_meanings) ----------------------
+
+@pytest.mark.parametrize("before, after", [
+    # after "file", the singular; after "files" (also across a line break), the plural
+    ("The password was left in a `.pyc` file.",
+     "The password was left in a `.pyc` file (ready-to-run program file)."),
+    ("We found `.pyc` files containing old passwords on the shared drive.",
+     "We found `.pyc` files (ready-to-run program files) containing old passwords on the shared drive."),
+    ("We found `.pyc`\nfiles containing old passwords on the shared drive.",
+     "We found `.pyc`\nfiles (ready-to-run program files) containing old passwords on the shared drive."),
+    # otherwise right after the name; a whole name has its own meaning; a glob is plural
+    ("The site could not read appsettings.json after the update.",
+     "The site could not read appsettings.json (app settings file) after the update."),
+    ("Please delete `*.pyc` from the shared drive today.",
+     "Please delete `*.pyc` (ready-to-run program files) from the shared drive today."),
+    ("We changed the Dockerfile so the app starts faster.",
+     "We changed the Dockerfile (app packaging recipe) so the app starts faster."),
+    # two types in a list each get theirs
+    ("We checked the `.py` files, the `.csv` files and the printer yesterday.",
+     "We checked the `.py` files (program code files), the `.csv` files (spreadsheet files) and the printer "
+     "yesterday."),
+    # a gloss inside "X or Y files" would explain one of them: none
+    ("Users put passwords in their `setup.py` or `pyproject.toml` files by mistake.",
+     "Users put passwords in their `setup.py` or `pyproject.toml` files by mistake."),
+    # "file" modifies the next word; the name is inside longer code, a link, or brackets
+    ("The `.pyc` file handling was broken for a week.", "The `.pyc` file handling was broken for a week."),
+    ("Run `rm -rf *.pyc` on the server tonight please.", "Run `rm -rf *.pyc` on the server tonight please."),
+    ("Please send the [`report.csv` file](https://example.com/report.csv) today.",
+     "Please send the [`report.csv` file](https://example.com/report.csv) today."),
+    ("We restarted the printer (and removed the `.pyc` files) at noon.",
+     "We restarted the printer (and removed the `.pyc` files) at noon."),
+    # a type whose meaning depends on the program has none
+    ("The old `.egg` files are no longer accepted.", "The old `.egg` files are no longer accepted."),
+])
+def test_file_gloss_at_first_use(before, after, settings):
+    assert _fixed(before, settings) == after
+
+
+def test_file_gloss_skips_headings():
+    from jargonlint.fixer import fix_text as fix_string
+
+    text = "# Fixing appsettings.json\n\nWe edited appsettings.json this morning.\n"
+    assert fix_string(text, format="markdown", unsafe=True).text == (
+        "# Fixing appsettings.json\n\nWe edited appsettings.json (app settings file) this morning.\n")
+
+
+def test_file_type_explained_once_covers_later_uses(settings):
+    text = "A copy sat in a `.pyc` file on Monday. Later `*.pyc` files and old.pyc turned up too."
+    findings = [f for f in lint_text_with(text, settings) if f.code == "JL101"]
+    assert len(findings) == 3 and [f.fix.kind for f in findings if f.fix] == ["gloss"]
+    assert findings[0].fix.safety.value == "unsafe"
+    fixed = _fixed(text, settings)
+    assert fixed.startswith("A copy sat in a `.pyc` file (ready-to-run program file) on Monday.")
+    assert [f for f in lint_text_with(fixed, settings) if f.code == "JL101"] == []
+    assert fix_text(text, settings, unsafe=False).text == text   # a safe-only fix adds no gloss
+    # the writer's own explanation counts too; another type is still reported
+    explained = "The `.pyc` files, which are the copies made as code runs, held it. Delete `*.pyc` and app.py."
+    assert [explained[f.start:f.end] for f in lint_text_with(explained, settings) if f.code == "JL101"] == ["app.py"]
+
+
+def test_fixing_file_glosses_twice_equals_fixing_once(settings):
+    text = ("We found `.pyc` files containing old passwords. The site could not read appsettings.json, "
+            "so we removed the `.pyc` files and edited appsettings.json again.")
+    once = _fixed(text, settings)
+    assert once.count("(") == 2 and _fixed(once, settings) == once
+
+
+@pytest.mark.parametrize("name, plural, meaning", [
+    ("app.pyc", False, "ready-to-run program file"),
+    (".pyc", True, "ready-to-run program files"),
+    ("backup.tar.gz", False, "compressed file"),
+    ("setup.py", False, "project setup file"),       # a whole name before its extension
+    ("Dockerfile", False, "app packaging recipe"),
+    ("__pycache__", False, "folder of ready-to-run program files"),
+    (".NET", False, ""),                            # found by shape, but not a file type
+    ("poetry.lock", False, ""),                     # what it is depends on the program
+])
+def test_file_meanings(name, plural, meaning):
+    from jargonlint.identifiers import file_meaning
+
+    assert file_meaning(name, plural) == meaning
+
+
+def test_file_meanings_are_plain_words():
+    """`fix` bans a gloss whose words draw a finding in turn, also where IT words around it
+    make an everyday word technical ("compiled" near "code")."""
+    from jargonlint.api import lint_text
+    from jargonlint.resources import data_yaml
+
+    # the lexicons' usual context words, in the same sentence (context is per sentence)
+    context = ("The Python code, bytecode, codebase, build, script, server, node, cluster, pod, Kubernetes, "
+               "Docker container, registry, Git repository on GitHub, Jenkins CI job, disk, VM, API, Azure, "
+               "AWS deployment and database")
+    wordings = {w for forms in data_yaml("identifiers.yaml")["file_meanings"].values() for w in forms}
+    assert all(len(forms) == 2 for forms in data_yaml("identifiers.yaml")["file_meanings"].values())
+    lines = [f"{context} had the thing ({w}) in it." for w in sorted(wordings)]
+    text = "\n\n".join(lines)
+    glosses = [(text.index(f"({w})", text.index(line)), len(w) + 2) for w, line in zip(sorted(wordings), lines)]
+    for audience in ("business", "staff"):
+        findings = lint_text(text, audience=audience).findings
+        words = [text[f.start:f.end] for f in findings if f.code in ("JL101", "JL102", "JL105")
+                 and any(start <= f.start < start + length for start, length in glosses)]
+        assert words == [], audience
+    assert all("(" not in w and ")" not in w and 2 <= len(w.split()) <= 6 for w in wordings)
+
+
+@pytest.mark.parametrize("text, fits", [
+    ("We found `.pyc` files containing the old code.", True),     # a clause after the head noun
+    ("We found `.pyc` files holding old passwords.", True),
+    ("The `.pyc` file handling was broken.", False),               # a compound noun
+])
+def test_gloss_fits_after_a_head_noun(text, fits):
+    start = text.index("file")
+    end = text.index(" ", start)
+    assert fit.gloss_fits(text, start, end, "", head=True) is fits

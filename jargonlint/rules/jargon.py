@@ -141,6 +141,45 @@ def explained_terms(ctx: RuleContext, matches) -> dict[str, int]:
     return explained
 
 
+# after a file name and its closing backtick or quote, the word saying what it is ("the
+# `.pyc` file"), also across a line break; the gloss goes after that word
+_FILE_WORD = re.compile(r"[`'\"\u2019\u201d]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)(files?|folders?)\b", re.IGNORECASE)
+# between two names, only a link: "`setup.py` or `pyproject.toml` files", "`a.py`, `b.py`"
+_NAME_LINK = re.compile(r"[\s`'\"*]*(?:,|/|&|,?\s*\b(?:and|or)\b)[\s`'\"*]*", re.IGNORECASE)
+
+
+def _file_word(text: str, ident) -> tuple[tuple[int, int] | None, int, bool]:
+    """Where a file name's gloss goes: after "file(s)"/"folder(s)" when one follows (the
+    span of that word is returned too), else after the name and its closing backtick; and
+    whether it takes the plural ("files", or a glob: "`*.pyc`")."""
+    found = _FILE_WORD.match(text, ident.end)
+    if found:
+        return found.span(1), found.end(), found.group(1).lower().endswith("s")
+    end = ident.end + (text[ident.end:ident.end + 1] == "`")
+    return None, end, text[ident.start - 1:ident.start] == "*"
+
+
+def _file_gloss_fits(ctx: RuleContext, found: list, index: int, word: tuple[int, int] | None, where: int) -> bool:
+    """Whether a file name's gloss reads right where _file_word puts it: not where the name is
+    one of two or more linked names ("in their `setup.py` or `pyproject.toml` files": the
+    gloss would explain one of them), and where fit.gloss_fits allows a gloss after that word
+    or name (by shape: a parse splits file names)."""
+    text = ctx.document.prose
+    ident = found[index]
+    before = found[index - 1].end if index > 0 else -1
+    after = found[index + 1].start if index + 1 < len(found) else -1
+    if (before >= 0 and _NAME_LINK.fullmatch(text, before, ident.start)) or (
+            after >= 0 and _NAME_LINK.fullmatch(text, ident.end, after)):
+        return False
+    if word is not None:
+        return fit.gloss_fits(ctx.document.text, word[0], word[1], "", None, head=True)
+    start = ident.start - (text[max(0, ident.start - 1):ident.start] == "*")   # a glob: "*.pyc"
+    opened = text[max(0, start - 1):start] == "`"
+    if opened != (where > ident.end):
+        return False   # inside longer code: "`rm -rf *.pyc`"
+    return fit.gloss_fits(ctx.document.text, start - opened, where, "", None, common_noun=False)
+
+
 class JargonTerm(LexiconRule):
     """Technical term the reader is unlikely to know.
 
@@ -167,8 +206,13 @@ class JargonTerm(LexiconRule):
     `replace` entries carry a fix (unsafe unless the swap is exact). Where no swap fits (a
     product name, a term inside a compound), the first use that reads right gets the entry's
     gloss in brackets, an unsafe fix: "a memory leak in Traefik (web traffic router)"; the term
-    then counts as explained. Acronyms that mean nothing to a business reader even when
-    spelled out are reported here too.
+    then counts as explained. A status code gets its meaning the same way ("returning 404
+    (page not found)"), and so does a file name or file type with a meaning in
+    data/identifiers.yaml: after "file"/"files"/"folder" where one follows ("in a `.pyc` file
+    (ready-to-run program file)", "`.pyc` files (ready-to-run program files) containing"),
+    else after the name ("appsettings.json (app settings file)"); none inside "`setup.py` or
+    `pyproject.toml` files". Later uses of the same code, name or type count as explained.
+    Acronyms that mean nothing to a business reader even when spelled out are reported here too.
     Configure: `audience` (technical readers may use technical terms), `vocabulary.accept`.
     """
 
@@ -198,15 +242,29 @@ class JargonTerm(LexiconRule):
         text, covered = ctx.document.prose, ctx.covered
         explained_codes: set[str] = set()
         glossed_codes: set[str] = set()
+        found = ctx.identifiers()
         # a status code in a heading counts as explained when the body explains it anywhere
-        explained_in_body = {identifiers.status_code(text[i.start:i.end]) for i in ctx.identifiers()
+        explained_in_body = {identifiers.status_code(text[i.start:i.end]) for i in found
                              if i.kind == "status" and _EXPLAINED_AFTER.match(text, i.end)}
-        for ident in ctx.identifiers():
+        for index, ident in enumerate(found):
             name = text[ident.start:ident.end]
             if any(covered[ident.checked_from:ident.end]) or name.lower() in ctx.accept:
                 continue
             fix = None
-            if ident.kind == "status":
+            kind = identifiers.file_type(name) if ident.kind in ("file", "code") else ""
+            if kind:
+                if kind in explained_codes:
+                    continue   # "`.pyc` files" after "a `.pyc` file (ready-to-run program file)"
+                word, where, plural = _file_word(text, ident)
+                if _EXPLAINED_AFTER.match(text, ident.end) or _EXPLAINED_AFTER.match(text, where):
+                    explained_codes.add(kind)
+                    continue
+                if kind not in glossed_codes and _file_gloss_fits(ctx, found, index, word, where):
+                    glossed_codes.add(kind)
+                    fix = Fix(start=ident.start, end=where, safety=Safety.UNSAFE, fits=True, kind="gloss",
+                              replacement=f"{ctx.document.text[ident.start:where]} "
+                                          f"({identifiers.file_meaning(name, plural)})")
+            elif ident.kind == "status":
                 code = identifiers.status_code(name)
                 meaning = identifiers.status_meaning(name)
                 if code in explained_codes or (code in explained_in_body
