@@ -217,6 +217,13 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
     if len(plain.split()) == 1:
         return True   # one noun for another reads right in a compound too ("server rollover")
+    if _two_word_compound(plain) and not _VERSION_AFTER.match(text, end) and not _echoes(text, start, end, plain):
+        # before a noun, only a compound for a compound ("the disk quota issue" -> "the storage
+        # limit issue"): a one-word term there is often part of a fixed compound ("your API
+        # key" is not "your data connection key")
+        modifier = _noun_follows(text, end, None, None)
+        if (not modifier or " " in text[start:end].strip()) and _opens_noun_phrase(text, start, adjective=not modifier):
+            return True   # "via direct URL" -> "via direct web address"
     if tag != "NNS":
         before = word_before(text, start).lower()
         if not before or before not in _words()["determiners"]:
@@ -234,6 +241,37 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False
     before = token_before(text, start)
     return not before or (before.replace("-", "").isalpha() and _adjective_like(before))
+
+
+def _two_word_compound(plain: str) -> bool:
+    """A plain wording of two content words ("storage limit", "web address"): like one noun,
+    it takes the term's place with or without an article, and before another noun."""
+    words = plain.split()
+    lists = _words()
+    return (len(words) == 2 and all(w.isalpha() and w.islower() for w in words)
+            and not words[0].endswith("ing")   # "phasing out" is a verb's
+            and not any(w in lists["before_noun"] or w in lists["after_noun"] or w in lists["particles"]
+                        for w in words))
+
+
+def _echoes(text: str, start: int, end: int, plain: str) -> bool:
+    """"targeted by spear phishing" -> "targeted by targeted phishing": a plain word that
+    repeats a word close by reads wrong."""
+    near = re.findall(r"[a-z]{5,}", (text[max(0, start - 40):start] + " " + text[end:end + 40]).lower())
+    stems = {w[:5] for w in near}
+    return any(len(w) >= 5 and w[:5].lower() in stems for w in plain.split())
+
+
+def _opens_noun_phrase(text: str, start: int, adjective: bool = True) -> bool:
+    """Whether the term starts its noun phrase: what comes before is a determiner or
+    preposition, or punctuation, or (`adjective`) an adjective ("via direct URL"). After a
+    noun or name ("the Azure VM capacity"), or an adjective when the term modifies a noun
+    ("official API schema"), two more words would stack the compound."""
+    before = token_before(text, start)
+    if not before or not before[-1:].isalnum():
+        return True
+    word = word_before(text, start).lower()
+    return word == before.lower() and (word in _words()["before_noun"] or (adjective and _adjective_like(word)))
 
 
 def plural_reads_as_verb(text: str, end: int, tag: str) -> bool:

@@ -66,6 +66,15 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     return len(words) >= 2 and all(w.isupper() for w in words)
 
 
+def _opens_line_or_sentence(head: str) -> bool:
+    """Whether what comes before a word ends a sentence, a line, a table cell or a list
+    bullet: the word then takes a capital ("| LB detects" -> "| Traffic splitter detects")."""
+    if not head or head[-1] in ".!?\n|":
+        return True
+    line = head[head.rfind("\n") + 1:].strip()
+    return line in ("-", "*", "+", "\u2022") or (line[:-1].isdigit() and line[-1:] in ".)")
+
+
 def replacement_for(text: str, start: int, end: int, plain: str, fixed_case: bool = False) -> tuple[int, int, str]:
     """The edit (start, end, new text) that swaps text[start:end] for `plain`, article included."""
     original = text[start:end]
@@ -75,7 +84,7 @@ def replacement_for(text: str, start: int, end: int, plain: str, fixed_case: boo
         # acronyms and product names keep their capitals anywhere, so their capitals say
         # nothing about position: capitalise only at the start of a sentence
         head = text[:start].rstrip(" \t")
-        new = plain[0].upper() + plain[1:] if (not head or head[-1] in ".!?\n") else plain
+        new = plain[0].upper() + plain[1:] if _opens_line_or_sentence(head) else plain
     else:
         new = match_case(original, plain)
     article = article_edit(text, start, original, new)

@@ -69,6 +69,15 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
     ("Problems with search and changelogs", "changelogs", "list of changes", False),
     ("Some teams were using old infrastructure components.", "infrastructure", "systems", False),
     ("Please renew your API key today.", "API", "data connection", False),
+    # a plain wording of two content words takes a bare noun's place, and a compound's before a noun
+    ("It is reachable via URL only.", "URL", "web address", True),
+    ("The disk quota issue is solved.", "disk quota", "storage limit", True),
+    ("Confirmed as fixed on GitHub and IRC.", "IRC", "online chat", True),
+    ("Traefik v2 official API schema was wrong.", "API", "data connection", False),   # stacks a compound
+    ("Increased the Azure VM capacity to 80.", "VM", "virtual server", False),          # after a name
+    ("We updated JDK 8 on Monday.", "JDK", "programming toolkit", False),               # a version follows
+    ("Your team was targeted by spear phishing.", "spear phishing", "targeted phishing", False),   # echoes
+    ("We are phasing out old laptops and the deprecation ends soon.", "deprecation", "phasing out", False),
 ])
 def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
     start = text.index(term)
@@ -83,3 +92,16 @@ def test_ing_form_used_as_a_noun_keeps_its_word():
     text = "We stored it by provisioning storage separately."
     start = text.index("provisioning")
     assert fit.verb_fits(text, start, start + 12, "VBG", "", "setting up", False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("| 11:01 | LB detects new servers |", "Traffic splitter"),   # a table cell opens
+    ("- LB detects new servers", "Traffic splitter"),             # so does a list bullet
+    ("2. LB detects new servers", "Traffic splitter"),
+    ("Then the LB detects new servers", "traffic splitter"),
+])
+def test_a_name_swap_takes_a_capital_where_a_line_cell_or_bullet_opens(text, expected):
+    from jargonlint.rewrite import replacement_for
+
+    start = text.index("LB")
+    assert replacement_for(text, start, start + 2, "traffic splitter", fixed_case=True)[2] == expected

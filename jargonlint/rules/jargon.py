@@ -28,7 +28,9 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         plain = _participle_if_needed(ctx.document.text, match)   # "was demonstrated" -> "was shown"
     words = match.text.split()
     first_word = words[0].lower() if words else ""
-    fixed_case = entry.case_sensitive or any(
+    # a spelled-out form in Title Case ("Virtual Private Server (VPS)") has the capitals of
+    # its letters, not of its position
+    fixed_case = entry.case_sensitive or _whole_long_form(ctx, match) or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case)
     fits = _whole_long_form(ctx, match) or not (
@@ -49,6 +51,9 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None
     if fit.in_definition(text, match.end) and not _whole_long_form(ctx, match):
         return None
+    if (text[match.start - 1:match.start] == "(" and text[match.end:match.end + 1] == ")") or \
+            acronyms.defined_in_place(text, match.start, match.end, match.entry.expansion):
+        return None   # "out of memory (OOM)", "(CI/CD)": the letters are being spelled out here
     entry = match.entry
     if entry.lexicon == "vocabulary":
         return match.plain   # the project's own vocabulary asked for this rewrite wherever it is
@@ -324,9 +329,10 @@ def _jargon_terms(lexicon) -> dict:
 
 @functools.lru_cache(maxsize=4)
 def _acronym_expansions(lexicon) -> dict[str, str]:
-    """Acronym -> its spelled-out form, lower case."""
+    """Acronym -> its spelled-out form, lower case, for the acronyms JL102 has defined (one
+    the reader should not see at all, such as "VPS", is JL101's to replace)."""
     return {form: entry.expansion.lower() for entry in lexicon.entries
-            if entry.kind == "acronym" and entry.expansion for form in entry.forms}
+            if entry.kind == "acronym" and entry.expansion and entry.action != "replace" for form in entry.forms}
 
 
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z0-9][A-Za-z0-9&/-]{1,9})\)")
