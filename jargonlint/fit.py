@@ -151,8 +151,8 @@ def part_of_title(text: str, start: int, end: int) -> bool:
     Container Instance", "Director of Infrastructure"); callers ask only for common nouns
     (terms a lexicon lists in lower case)."""
     term = text[start:end]
-    if not (term[:1].isupper() and term[1:].replace(" ", "").islower()):
-        return False
+    if not (term[:1].isupper() and term[1:].replace(" ", "").islower() and term.replace(" ", "").isalpha()):
+        return False   # "Sev1", "Sev 1": a label with a number, not a word of a title
     line_start = text.rfind("\n", 0, start) + 1
     if _opens_sentence(text, start) or not text[line_start:start].strip(" \t#>*-"):
         return False
@@ -208,6 +208,8 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     holds."""
     if (common_noun and part_of_title(text, start, end)) or repeats_neighbour(text, start, end, plain):
         return False
+    if re.split(r"[\s-]", plain.lower())[-1] in _words()["adjective_plain_heads"]:
+        return _noun_follows(text, end, None, None)   # "top-priority" only before a noun
     if tag != "NNS" and plural(plain) and _singular_context(text, start, end):
         return False
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None

@@ -32,7 +32,9 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     # its letters, not of its position
     fixed_case = entry.case_sensitive or _whole_long_form(ctx, match) or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
-    start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case)
+    # a capital mid-sentence belongs to the term ("a Sev1 incident"), not to the plain words
+    start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain,
+                                       fixed_case or match.text[:1].isupper())
     fits = _whole_long_form(ctx, match) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
