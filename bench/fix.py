@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                        ("grade", "Flesch-Kincaid grade (mean)"),
                        ("overall", "overall score (mean)")):
         change = after[key] - before[key]
-        relative = f"{100 * change / before[key]:+.0f}%" if before[key] else ""
+        relative = f"{100 * change / before[key]:+.1f}%" if before[key] else ""
         print(f"{label:30} {before[key]:8.2f} {after[key]:8.2f} {change:+8.2f} {relative}")
     by_code: dict[str, int] = {}
     for _, edit in edits:

@@ -251,7 +251,7 @@ def _two_word_compound(plain: str) -> bool:
     words = plain.split()
     lists = _words()
     return (len(words) == 2 and all(w.isalpha() and w.islower() for w in words)
-            and not words[0].endswith("ing")   # "phasing out" is a verb's
+            # no function word or particle: "phasing out" is a verb's
             and not any(w in lists["before_noun"] or w in lists["after_noun"] or w in lists["particles"]
                         for w in words))
 

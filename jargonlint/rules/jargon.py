@@ -32,9 +32,11 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     # its letters, not of its position
     fixed_case = entry.case_sensitive or _whole_long_form(ctx, match) or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
-    # a capital mid-sentence belongs to the term ("a Sev1 incident"), not to the plain words
-    start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain,
-                                       fixed_case or match.text[:1].isupper())
+    # a capital right after a word in lower case belongs to the term ("a Sev1 incident"), not
+    # to the plain words; after punctuation it may mark a clause ("Denver - Identify ...")
+    before = fit.token_before(ctx.document.text, match.start)
+    named = match.text[:1].isupper() and before.isalpha() and before.islower()
+    start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case or named)
     fits = _whole_long_form(ctx, match) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
