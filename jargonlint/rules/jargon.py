@@ -55,6 +55,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None
     if fit.in_definition(text, match.end) and not _whole_long_form(ctx, match):
         return None
+    if _apostrophe_plural(text, match.end):
+        return None
     if (text[match.start - 1:match.start] == "(" and text[match.end:match.end + 1] == ")") or \
             acronyms.defined_in_place(text, match.start, match.end, match.entry.expansion):
         return None   # "out of memory (OOM)", "(CI/CD)": the letters are being spelled out here
@@ -73,14 +75,23 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
     return fit.drop_doubled_article(text, match.start, match.plain)
 
 
+_APOSTROPHE_S = re.compile(r"['\u2019]s(?=\W)")
+
+
+def _apostrophe_plural(text: str, end: int) -> bool:
+    """"details remediation's in cabotage": an apostrophe used for a plural (no noun owned
+    after it); a swap would keep the slip ("fix's"), so the writer fixes both."""
+    return bool(_APOSTROPHE_S.match(text, end)) and not fit.noun_follows(text, end + 2)
+
+
 def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     """Where the term cannot be swapped (a product name, a term with no drop-in wording), the
     first use that reads right gets the entry's gloss in brackets: "Traefik (web traffic
     router)". The term then counts as explained for the rest of the text (see
     explained_terms), like a defined acronym. Unsafe: it adds words the writer did not choose."""
     entry = match.entry
-    if entry.safety == "display" and entry.action == "replace":
-        return None
+    if (entry.safety == "display" and entry.action == "replace") or _APOSTROPHE_S.match(ctx.document.text, match.end):
+        return None   # a gloss cannot go between a word and its "'s"
     common_noun = not entry.case_sensitive and not any(form[:1].isupper() for form in entry.forms)
     if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
                           ctx.doc if ctx.has_model else None, common_noun=common_noun):
