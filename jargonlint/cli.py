@@ -474,13 +474,19 @@ def lexicons_list() -> None:
               help="Also run every entry's example and counterexamples through the linter "
                    "(on each installed pipeline), and check its plain alternative and fix.")
 def lexicons_check(paths, examples) -> None:
-    """Validate lexicon files (exit 2 when one is broken or, with --examples, fails a check)."""
+    """Validate lexicon files or folders of them (exit 2 when one is broken or, with
+    --examples, fails a check)."""
     from pathlib import Path
 
     from .lexicon import load_lexicons, read_lexicon
     from .resources import bundled_lexicon_files
 
     failed = False
+    # a folder stands for the YAML files in it ("jargonlint lexicons check lexicons/")
+    paths = [str(f) for p in paths for f in (sorted(Path(p).glob("*.y*ml")) if Path(p).is_dir() else [p])]
+    if not paths:
+        click.echo("jargonlint: error: no lexicon files (*.yaml, *.yml) in the folders given", err=True)
+        sys.exit(EXIT_ERROR)
     for path in paths:
         try:
             lexicon = read_lexicon(Path(path))

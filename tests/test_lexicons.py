@@ -65,3 +65,17 @@ def test_lexicons_check_examples_command(cli, tmp_path):
     code, out, err = cli("lexicons", "check", "--examples", str(good))
     assert code == 0, err
     assert "ok (1 entries)" in out and "fixes: ok" in out
+
+
+def test_lexicons_check_takes_a_folder(cli, tmp_path):
+    (tmp_path / "ours.yaml").write_text(
+        "schema: 1\nid: ours\ntitle: Ours\nsource: tests\nentries:\n"
+        "  - term: frobnicator\n    kind: jargon\n    category: x\n    plain: [booking system]\n"
+        "    explain: Our name for the booking system.\n    action: replace\n    safety: unsafe\n"
+        "    audiences: [business]\n    example: The frobnicator is down.\n", encoding="utf-8")
+    code, out, err = cli("lexicons", "check", str(tmp_path))
+    assert code == 0 and "ours.yaml: ok (1 entries)" in out, err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = cli("lexicons", "check", str(empty))
+    assert code == 2 and "no lexicon files" in err
