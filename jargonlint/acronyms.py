@@ -52,6 +52,8 @@ def definitions(text: str, expansions: dict[str, str | tuple[str, ...]] | None =
     expansions = expansions or {}
     for group in _PARENS.finditer(text):
         inside = group.group(1).strip()
+        if inside.endswith(("'s", "\u2019s")):
+            inside = inside[:-2]   # "internet service provider's (ISP's)"
         if SHORT_FORM.match(inside):
             short = core(inside)
             limit = min(len(short) + 5, 2 * len(short))

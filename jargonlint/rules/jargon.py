@@ -429,7 +429,12 @@ class UndefinedAcronym(Rule):
             elif entry.expansion and entry.safety != "display":
                 # the article and a sentence-initial capital follow the expansion: "an SOP" ->
                 # "a standard operating procedure (SOP)"
-                start, end, text = replacement_for(ctx.document.text, match.start, match.end, spelled, True)
+                owner = _APOSTROPHE_S.match(ctx.document.text, match.end)
+                if owner:   # "the ISP's window" -> "the internet service provider's (ISP's) window"
+                    apostrophe = owner.group(0)
+                    spelled = f"{match.expansion}{apostrophe} ({match.text}{apostrophe})"
+                start, end, text = replacement_for(ctx.document.text, match.start,
+                                                   owner.end() if owner else match.end, spelled, True)
                 fix = Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
             message = (f"'{match.text}' is not defined: write '{spelled}' the first time"
                        if entry.expansion else f"'{match.text}' is not defined at first use")
