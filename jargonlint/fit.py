@@ -209,7 +209,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     if (common_noun and part_of_title(text, start, end)) or repeats_neighbour(text, start, end, plain):
         return False
     if re.split(r"[\s-]", plain.lower())[-1] in _words()["adjective_plain_heads"]:
-        return _noun_follows(text, end, None, None)   # "top-priority" only before a noun
+        return noun_follows(text, end)   # "top-priority" only before a noun
     if tag != "NNS" and plural(plain) and _singular_context(text, start, end):
         return False
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
@@ -223,7 +223,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         # before a noun, only a compound for a compound ("the disk quota issue" -> "the storage
         # limit issue"): a one-word term there is often part of a fixed compound ("your API
         # key" is not "your data connection key")
-        modifier = _noun_follows(text, end, None, None)
+        modifier = noun_follows(text, end)
         if (not modifier or " " in text[start:end].strip()) and _opens_noun_phrase(text, start, adjective=not modifier):
             return True   # "via direct URL" -> "via direct web address"
     if tag != "NNS":
@@ -239,7 +239,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         preceding = doc[span.start - 1] if span.start > 0 else None
         return not _noun_follows(text, end, doc, span) and not (
             preceding is not None and preceding.pos_ in ("NOUN", "PROPN"))
-    if _noun_follows(text, end, None, None):
+    if noun_follows(text, end):
         return False
     before = token_before(text, start)
     return not before or (before.replace("-", "").isalpha() and _adjective_like(before))

@@ -28,16 +28,17 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         plain = _participle_if_needed(ctx.document.text, match)   # "was demonstrated" -> "was shown"
     words = match.text.split()
     first_word = words[0].lower() if words else ""
-    # a spelled-out form in Title Case ("Virtual Private Server (VPS)") has the capitals of
-    # its letters, not of its position
-    fixed_case = entry.case_sensitive or _whole_long_form(ctx, match) or any(
+    # a spelled-out form in Title Case ("Multi-Factor Authentication (MFA)") has the capitals
+    # of its letters, not of its position
+    long_form = _whole_long_form(ctx, match)
+    fixed_case = entry.case_sensitive or long_form or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
     # a capital right after a word in lower case belongs to the term ("a Sev1 incident"), not
     # to the plain words; after punctuation it may mark a clause ("Denver - Identify ...")
     before = fit.token_before(ctx.document.text, match.start)
     named = match.text[:1].isupper() and before.isalpha() and before.islower()
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case or named)
-    fits = _whole_long_form(ctx, match) or not (
+    fits = long_form or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
@@ -356,8 +357,8 @@ _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z0-9][A-Za-z0-9&/-]{1,9})\)")
 def _whole_long_form(ctx: RuleContext, match: LexiconMatch) -> bool:
     """Whether the term is the whole spelled-out form of the known acronym in brackets after
     it, not modifying a noun ("enable multi-factor authentication (MFA) by Friday"): the plain
-    wording may replace it, and JL102
-    reads "two-step sign-in (MFA)" as the definition (_plain_long_forms)."""
+    wording may replace it, and JL102 reads "two-step sign-in (MFA)" as the definition
+    (_plain_long_forms)."""
     found = _BRACKETED_ACRONYM.match(ctx.document.text, match.end)
     return (found is not None and ctx.lexicon is not None
             and _acronym_expansions(ctx.lexicon).get(found.group(1)) == match.text.lower()
