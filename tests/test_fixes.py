@@ -43,3 +43,27 @@ def test_golden_rewrite(case, pipeline):
     again = fix_text(outcome.text, format=case.get("format", "text"), unsafe=bool(case.get("unsafe")),
                      model=pipeline)
     assert again.text == outcome.text, "fixing twice must equal fixing once"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a clause with its own subject after the break: shown split
+    ("Other engineers were out at a conference in another time zone, but the staffing gap delayed our "
+     "progress for most of the afternoon.",
+     "Other engineers were out at a conference in another time zone. But the staffing gap delayed our "
+     "progress for most of the afternoon."),
+    ("The user is prompted to log in, and the requests are passed back to the real site without "
+     "anyone noticing anything wrong.",
+     "The user is prompted to log in. The requests are passed back to the real site without "
+     "anyone noticing anything wrong."),
+    # no subject after "and", a list's last item, a preposition after "which": no split
+    ("The team has fixed all advisories that posed a significant risk where possible, and has worked "
+     "with other teams to unblock further fixes where needed.", ""),
+    ("Outlook is falling short of other major email providers in prevention of automated, bot, and bulk "
+     "signups for new accounts this year.", ""),
+    ("There is still a problem with the shortening logic in the account sync tool, which due to the "
+     "directory constraints cannot be fixed this month.", ""),
+])
+def test_split_suggestion_only_where_both_parts_read_as_sentences(sentence, expected):
+    from jargonlint.rules.readability import split_sentence
+
+    assert split_sentence(sentence, sentence) == expected

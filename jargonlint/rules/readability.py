@@ -1,10 +1,12 @@
 """Sentence- and document-level readability rules: long sentences, passive voice, grade level."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
 from ..models import Finding, Fix, Safety, Severity
+from ..resources import data_yaml
 from .base import Rule, RuleContext
 
 _SPLIT_WORDS = frozenset("and but so because which while although however whereas or then".split())
@@ -27,8 +29,12 @@ class LongSentence(Rule):
     Split the sentence at a natural break: one idea per sentence. The finding suggests a split
     point where one is clear, and where the break is a clause boundary after a comma (", and",
     ", but", ", which", ", so") it shows the sentence split there ("..., which caused" ->
-    "... . This caused"). That rewrite is display-only: `fix` never applies it. The limit is
-    per audience (data/audiences.yaml) or the rule option `max_words`.
+    "... . This caused"), only where the second part reads as a sentence of its own: a
+    subject after "and" ("and we restarted", not "and has worked"), no verb first after "but"
+    or "so", no preposition after "which", and not before a list's last item ("automated,
+    bot, and bulk signups"); the word lists are in data/sentence_splits.yaml. That rewrite is
+    display-only: `fix` never applies it. The limit is per audience (data/audiences.yaml) or
+    the rule option `max_words`.
     """
 
     code = "JL201"
@@ -83,19 +89,18 @@ _CLAUSE_BREAK = re.compile(r",\s+(and|but|so|which|then|however)\s+(?=[^\W\d_])"
 
 def split_sentence(text: str, prose: str) -> str:
     """`text` split in two at the clause break nearest its middle (", and", ", which" ...),
-    the second part capitalised; "" when there is no such break or a part would be short."""
+    the second part capitalised; "" when there is no such break, a part would be short, or the
+    second part would not read as a sentence (_reads_as_sentence)."""
     words = len(prose.split())
-    best = None
+    candidates = []
     for found in _CLAUSE_BREAK.finditer(prose):
         before = len(prose[:found.start()].split())
-        if before < 6 or words - before < 6:
+        if before < 6 or words - before < 6 or not _reads_as_sentence(prose, found):
             continue
-        distance = abs(before - words / 2)
-        if best is None or distance < best[0]:
-            best = (distance, found)
-    if best is None:
+        candidates.append((abs(before - words / 2), found.start(), found))
+    if not candidates:
         return ""
-    found = best[1]
+    found = min(candidates, key=lambda c: c[:2])[2]
     opener = _OPENERS[found.group(1).lower()]
     rest = text[found.end():]
     if opener is None:
@@ -103,6 +108,33 @@ def split_sentence(text: str, prose: str) -> str:
     else:
         rest = f"{opener} {rest}"
     return text[:found.start()].rstrip() + ". " + rest
+
+
+@functools.lru_cache(maxsize=1)
+def _split_words() -> dict[str, frozenset[str]]:
+    return {key: frozenset(value) for key, value in data_yaml("sentence_splits.yaml").items()}
+
+
+_NEXT_WORD = re.compile(r"[\w'’-]+")
+
+
+def _reads_as_sentence(prose: str, found: re.Match) -> bool:
+    """Whether the part after the break stands as a sentence (data/sentence_splits.yaml):
+    after "and" or "then" it needs a subject ("and we restarted", not "and has worked"), and
+    "and" must not end a list ("automated, bot, and bulk signups"); after "but", "so" or
+    "however" no verb may come first; after "which" ("This ...") no preposition."""
+    word = found.group(1).lower()
+    following = _NEXT_WORD.match(prose, found.end())
+    after = following.group(0) if following else ""
+    lists = _split_words()
+    if word in ("and", "then"):
+        previous = prose.rfind(",", 0, found.start())
+        if word == "and" and previous >= 0 and len(prose[previous + 1:found.start()].split()) <= 2:
+            return False   # the last item of a list
+        return after.lower() in lists["subject_starts"] or (after[:1].isupper() and after != after.upper())
+    if word == "which":
+        return after.lower() not in lists["which_not_before"]
+    return after.lower() not in lists["fragment_starts"] and not after.lower().endswith(("ing", "ed"))
 
 
 class PassiveVoice(Rule):
