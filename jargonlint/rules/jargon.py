@@ -366,6 +366,11 @@ def _whole_long_form(ctx: RuleContext, match: LexiconMatch) -> bool:
             and not fit.noun_follows(ctx.document.text, found.end()))
 
 
+def _on_headings(text: str, starts: list[int]) -> set[int]:
+    """The offsets that sit on a title or heading line (fit.in_heading), each looked at once."""
+    return {start for start in starts if fit.in_heading(text, start)}
+
+
 class UndefinedAcronym(Rule):
     """Acronym not spelled out the first time it is used.
 
@@ -407,12 +412,13 @@ class UndefinedAcronym(Rule):
         # a heading is not where an acronym is defined (fit.in_heading): the first use in
         # the body is, and the definition there covers the heading
         source = ctx.document.text
-        in_body = {acronyms.core(m.text) for m in known if not fit.in_heading(source, m.start)}
+        headed = _on_headings(source, [m.start for m in known])
+        in_body = {acronyms.core(m.text) for m in known if m.start not in headed}
         for match in known:
             short = acronyms.core(match.text)
             if short in reported:
                 continue
-            if (short in in_body or short in defined) and fit.in_heading(source, match.start):
+            if match.start in headed and (short in in_body or short in defined):
                 continue
             reported.add(short)
             where = defined.get(short)
@@ -448,12 +454,13 @@ class UndefinedAcronym(Rule):
         shouting: dict[int, bool] = {}
         caps = [(f.group(0), f.start()) for f in _CAPS_WORD.finditer(text)
                 if not covered[f.start()] and acronyms.looks_like_acronym(f.group(0))]
-        in_body = {acronyms.core(word) for word, start in caps if not fit.in_heading(source, start)}
+        headed = _on_headings(source, [start for _, start in caps])
+        in_body = {acronyms.core(word) for word, start in caps if start not in headed}
         for word, start in caps:
             short = acronyms.core(word)
             if short in reported or short.lower() in ctx.accept or word.lower() in ctx.accept:
                 continue
-            if (short in in_body or short in defined) and fit.in_heading(source, start):
+            if start in headed and (short in in_body or short in defined):
                 continue
             if _REFERENCE_NUMBER.match(text, start + len(word)) or _common_compound(text, start):
                 continue  # "PYSEC-2025-72", "INC-4411": a reference number; "AS-IS": emphasis
