@@ -2,7 +2,7 @@
 engineer" -> "Our engineer restarted the server". Needs the dependency parse of a
 statistical model; without one, or when the clause is not a simple
 subject + be + participle + "by" + doer run (no relative clause, no verbs sharing the subject,
-a doer without phrases of its own), there is no rewrite (the finding stays advice).
+a doer without phrases of its own, none after it either), there is no rewrite (the finding stays advice).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ _OBJECT_TO_SUBJECT = {"me": "I", "us": "we", "him": "he", "her": "she", "them": 
 _PLURAL_SUBJECTS = frozenset(["i", "we", "you", "they"])
 _MODALS = frozenset(["will", "would", "can", "could", "shall", "should", "may", "might", "must"])
 _HAVE = {"has": ("has", "have"), "have": ("has", "have"), "had": ("had", "had")}
+_RELATIVE_WORDS = frozenset(["who", "whom", "whose", "which", "that"])
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,11 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     if any(c.dep_ == "conj" for c in verb.children) or any(t.dep_ in ("prep", "relcl", "acl") for t in doer_tokens):
         # "were informed by the user via email, blocked ... and restored ...": the subject
         # belongs to the other verbs too, and a doer with its own phrases moves badly
+        return None
+    following = doc[doer_tokens.end] if doer_tokens.end < len(doc) else None
+    if following is not None and (following.tag_ in ("VBN", "VBG") or following.lower_ in _RELATIVE_WORDS):
+        # "caused by refactoring and cleanup intended to allow ...": a phrase that describes
+        # the doer, whatever the parse made of it, would be left behind on the new object
         return None
     plural = doer.tag_ in ("NNS", "NNPS") or doer.lower_ in _PLURAL_SUBJECTS or any(
         c.dep_ == "cc" for c in doer.children)

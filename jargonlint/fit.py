@@ -374,20 +374,26 @@ def _coordinated_modifier(text: str, end: int) -> bool:
 
 
 _SENTENCE_END = tuple(".!?:;,)|")
+_TITLE_WORDS = 20   # a subject line or title above a blank line may run this long
 
 
 def _heading(text: str, line_start: int, line_end: int, line: str) -> bool:
-    """A title, heading or short label: "#" in front, three words or fewer, or a line of at
-    most ten words without a closing stop that opens the text or stands before a blank line
-    ("pkg.jenkins.io certificate expired")."""
+    """A title, heading or short label: "#" in front, three words or fewer, a line of at most
+    ten words without a closing stop that opens the text or stands before a blank line
+    ("pkg.jenkins.io certificate expired"), or the text's first line above a blank line, a
+    subject line, up to twenty words and with a bracket at its end allowed ("Brownout of the
+    mirrored repositories in JFrog Artifactory (repo.jenkins-ci.org)")."""
     stripped = line.strip()
     words = len(stripped.split())
     if stripped.startswith("#") or words <= 3:
         return True
+    following = text[line_end + 1:].split("\n", 1)[0] if line_end >= 0 else ""
+    opens, above_blank = not text[:line_start].strip(), not following.strip()
+    if opens and above_blank and line_end >= 0 and words <= _TITLE_WORDS and not stripped.endswith(_SENTENCE_END[:6]):
+        return True
     if words > 10 or stripped.endswith(_SENTENCE_END):
         return False
-    following = text[line_end + 1:].split("\n", 1)[0] if line_end >= 0 else ""
-    return not text[:line_start].strip() or not following.strip()
+    return opens or above_blank
 
 
 def in_heading(text: str, start: int) -> bool:

@@ -24,6 +24,9 @@ from .rewrite import sentence_around
 MAX_PASSES = 5
 # findings about words: an inserted word that draws one of these made the text worse
 WORD_CODES = ("JL101", "JL102", "JL103", "JL104", "JL105", "JL106", "JL302")
+# rules whose edits rearrange the writer's own words (passive -> active): a word finding in
+# the new wording counts against the edit only when the edit brought that word in
+REORDERING_CODES = ("JL202",)
 
 
 @dataclass(frozen=True)
@@ -133,13 +136,16 @@ def _redocument(document: Document, text: str) -> Document:
 
 
 def _worse(result: FileResult, edits: list[Edit], spans: list[tuple[int, int]],
-           allowed: frozenset[Safety]) -> set[int]:
+           allowed: frozenset[Safety], old_text: str, new_text: str) -> set[int]:
     """Indexes of the edits whose inserted text draws a word-level finding that would be fixed
     in turn (a loop in the making), or, for a replacement, any word-level finding (jargon
     swapped for jargon makes nothing plainer). An acronym's definition may keep technical
     words the run will not change: spelling the letters out is what that fix is for; and a
     spelled-out form that is jargon in turn may be rewritten by JL101 ("two-factor
-    authentication (2FA)" -> "two-step sign-in (2FA)"), which JL102 still reads as a definition."""
+    authentication (2FA)" -> "two-step sign-in (2FA)"), which JL102 still reads as a definition.
+    An edit that only rearranges the writer's words (REORDERING_CODES: "refactoring caused the
+    changes") answers for the words it brought in, not for the jargon it moved, which later
+    passes fix as usual."""
     bad = set()
     for finding in result.findings:
         if not finding.code.startswith(WORD_CODES):
@@ -148,7 +154,11 @@ def _worse(result: FileResult, edits: list[Edit], spans: list[tuple[int, int]],
         for index, (start, end) in enumerate(spans):
             if not (finding.start < end and finding.end > start):
                 continue
-            if edits[index].code != "JL102" or (refixed and finding.code != "JL101"):
+            edit = edits[index]
+            if edit.code in REORDERING_CODES and (new_text[finding.start:finding.end].lower()
+                                                  in old_text[edit.start:edit.end].lower()):
+                continue
+            if edit.code != "JL102" or (refixed and finding.code != "JL101"):
                 bad.add(index)
     return bad
 
@@ -168,7 +178,7 @@ def fix_document(document: Document, settings: Settings, unsafe: bool = False,
         if pending is not None:
             base, edits = pending
             _, spans = apply_edits(base.text, edits)
-            bad = _worse(result, edits, spans, allowed)
+            bad = _worse(result, edits, spans, allowed, base.text, current.text)
             if bad:
                 banned.update(edits[i].key(base.text) for i in bad)
                 kept = [e for i, e in enumerate(edits) if i not in bad]

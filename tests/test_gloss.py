@@ -118,6 +118,22 @@ def test_headings_and_short_labels_get_no_gloss(settings):
                                       "and it has been fine since.\n")
 
 
+@pytest.mark.parametrize("title", [
+    # a subject line above a blank line is a title, however long, with a bracket at its end
+    "Planned restart of Frobnix and the shared drive in the London office (fileserver.local)",
+    "Frobnix restart on the weekend of the 8th and 9th for every office and every remote user",
+])
+def test_a_long_subject_line_gets_no_gloss(settings, title):
+    text = f"{title}\n\nWe will restart Frobnix at noon on Saturday.\n"
+    assert _fixed(text, settings) == (f"{title}\n\nWe will restart Frobnix (web traffic router) at noon "
+                                      "on Saturday.\n")
+
+
+def test_a_long_first_line_that_ends_a_sentence_is_running_text(settings):
+    text = "We will restart Frobnix at noon on Saturday for every office and remote user.\n\nThanks.\n"
+    assert "Frobnix (web traffic router)" in _fixed(text, settings)
+
+
 def test_fixing_twice_equals_fixing_once(settings):
     text = "Two zorpods crashed. Frobnix restarted them, and the zorpods are fine. Frobnix is fine."
     once = _fixed(text, settings)
