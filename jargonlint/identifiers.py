@@ -31,7 +31,7 @@ def _status_meanings() -> dict[str, tuple[str, str]]:
 
 def status_meaning(name: str) -> str:
     """What a status identifier means for the reader ("returning 404" -> "page not found";
-    "502 errors" -> "bad replies from a server behind it"), or "" (data/identifiers.yaml)."""
+    "502 errors" -> "bad replies from another server"), or "" (data/identifiers.yaml)."""
     forms = _status_meanings().get(status_code(name))
     if forms is None:
         return ""

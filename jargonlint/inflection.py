@@ -122,6 +122,9 @@ def inflect_phrase(phrase: str, tag: str) -> str:
     word = words[index]
     if not word.isalpha() or word.lower() in _FUNCTION_WORDS:
         return phrase
+    if upos == "NOUN" and len(word) > 1 and word.isupper():
+        words[index] = word + "s"   # an acronym: "digital ID" -> "digital IDs", not "IDS"
+        return " ".join(words)
     if not lemminflect.getAllInflections(word, upos=upos) and lemminflect.getAllLemmas(word):
         return phrase  # a known word that is not a noun/verb ("working together"): leave it
     inflected = lemminflect.getInflection(word, tag=tag, inflect_oov=True)

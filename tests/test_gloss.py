@@ -145,6 +145,8 @@ def test_fixing_twice_equals_fixing_once(settings):
     ("running copy of an app", "running copies of an app"),
     ("Amazon's monitoring service", "Amazon's monitoring services"),
     ("Amazon's on-demand software", "Amazon's on-demand software"),   # no plural
+    ("digital ID", "digital IDs"),                                    # an acronym takes "s"
+    ("sign-in key for software", "sign-in keys for software"),
 ])
 def test_plural_gloss(gloss, plural):
     assert plural_gloss(gloss) == plural
@@ -195,7 +197,7 @@ def test_gloss_never_splits_a_modifier_from_its_noun(text, term, fits):
 @pytest.mark.parametrize("name, meaning", [
     ("returning 404", "page not found"),
     ("HTTP 503", "service unavailable"),
-    ("502 errors", "bad replies from a server behind it"),
+    ("502 errors", "bad replies from another server"),
     ("returning 299", ""),                      # not a status the data explains
 ])
 def test_status_meanings_follow_number(name, meaning):
