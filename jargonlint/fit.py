@@ -226,6 +226,8 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         modifier = noun_follows(text, end)
         if (not modifier or " " in text[start:end].strip()) and _opens_noun_phrase(text, start, adjective=not modifier):
             return True   # "via direct URL" -> "via direct web address"
+    if _opens_heading(text, start):
+        return _headline_noun(text, end, plain)
     if tag != "NNS":
         before = word_before(text, start).lower()
         if not before or before not in _words()["determiners"]:
@@ -394,6 +396,30 @@ def _heading(text: str, line_start: int, line_end: int, line: str) -> bool:
     if words > 10 or stripped.endswith(_SENTENCE_END):
         return False
     return opens or above_blank
+
+
+def _opens_heading(text: str, start: int) -> bool:
+    """Whether the offset starts a title or heading line (after any "#" marks): a headline
+    drops its articles, so a bare noun there needs none."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t#") and in_heading(text, start)
+
+
+def _headline_noun(text: str, end: int, plain: str) -> bool:
+    """Whether a term opening a headline is a noun phrase of its own, so a phrase may take its
+    place without an article ("Brownout of the mirrors" -> "Planned short outage of the
+    mirrors"): what follows on the line is nothing, punctuation or a function word, never a
+    noun or number it modifies ("Cluster upgrade", "ALB 502 Errors"); and a phrase ending in a
+    particle does not go before "of" ("Phasing out of uploads")."""
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)].lstrip(" \t")
+    if not rest or not rest[0].isalnum():
+        return True
+    following = rest.split()[0].lower()
+    words = _words()
+    if following == "of" and plain.split()[-1].lower() in words["particles"]:
+        return False
+    return following in words["after_noun"]
 
 
 def in_heading(text: str, start: int) -> bool:

@@ -78,6 +78,14 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
     ("We updated JDK 8 on Monday.", "JDK", "programming toolkit", False),               # a version follows
     ("Your team was targeted by spear phishing.", "spear phishing", "targeted phishing", False),   # echoes
     ("We are phasing out old laptops and the deprecation ends soon.", "deprecation", "phasing out", False),
+    # a headline drops its articles: a bare noun opening a title takes a phrase, not before a noun
+    ("Brownout of the mirrors in our cloud (repo.example.org)\n\nDetails follow.", "Brownout",
+     "planned short outage", True),
+    ("## Brownout of the mirrors\n\nDetails follow.", "Brownout", "planned short outage", True),
+    ("# Cluster upgrade tonight\n\nDetails follow.", "Cluster", "group of servers", False),
+    ("# ALB 502 Errors\n\nDetails follow.", "ALB", "Amazon traffic distributor", False),
+    ("Deprecation of egg uploads\n\nDetails follow.", "Deprecation", "phasing out", False),
+    ("We saw brownout of the mirrors in our cloud on Monday and Tuesday.", "brownout", "planned short outage", False),
 ])
 def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
     start = text.index(term)
