@@ -23,7 +23,6 @@ _GLUE_BEFORE = frozenset("-/_.@`#$%\\'\u2019<[=")
 _GLUE_AFTER = frozenset("-/_@`\\>]=")
 # the neighbouring word, also across a single line break (wrapped text)
 _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
-_WORD_BEFORE = re.compile(rf"([^\W\d_][\w'\u2019-]*){_GAP}$")
 _WORD_AFTER = re.compile(rf"^{_GAP}([^\W\d_][\w'\u2019-]*)")
 
 
@@ -50,22 +49,52 @@ def glued(text: str, start: int, end: int) -> bool:
     return link >= 0 and ")" not in head[link:]
 
 
-_TOKEN_BEFORE = re.compile(rf"(\S+){_GAP}$")
 _BOUNDARY_END = tuple(",;:.!?(\"'\u201c\u2018|*#>-")
+_WORD_CHARS = frozenset("_'\u2019-")
+
+
+def _gap_before(text: str, start: int, floor: int) -> int:
+    """Where the white space before `start` begins: spaces and tabs with at most one line
+    break among them (wrapped text); `start` itself when there is none. A scan, where a
+    regular expression anchored at the end would be tried at every offset of the window
+    (these helpers run for every fix checked)."""
+    i = start
+    while i > floor and text[i - 1] in " \t":
+        i -= 1
+    if i > floor and text[i - 1] == "\n":
+        i -= 1
+        if i > floor and text[i - 1] == "\r":
+            i -= 1
+        while i > floor and text[i - 1] in " \t":
+            i -= 1
+    return i
 
 
 def word_before(text: str, start: int) -> str:
-    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return found.group(1) if found else ""
+    """The word before the term across white space (one line break at most): letters,
+    digits, apostrophes and hyphens from its first letter on; "" after punctuation."""
+    floor = max(0, start - 40)
+    end = _gap_before(text, start, floor)
+    begin = end
+    while begin > floor and (text[begin - 1].isalnum() or text[begin - 1] in _WORD_CHARS):
+        begin -= 1
+    while begin < end and not text[begin].isalpha():
+        begin += 1
+    return text[begin:end] if end < start else ""
 
 
 def token_before(text: str, start: int) -> str:
     """The run of non-space characters before the term ("" after punctuation that ends a
     phrase, or at the start of a line or text)."""
-    found = _TOKEN_BEFORE.search(text, max(0, start - 60), start)
-    if not found or found.group(1).endswith(_BOUNDARY_END):
+    floor = max(0, start - 60)
+    end = _gap_before(text, start, floor)
+    begin = end
+    while begin > floor and not text[begin - 1].isspace():
+        begin -= 1
+    token = text[begin:end]
+    if end == start or not token or token.endswith(_BOUNDARY_END):
         return ""
-    return found.group(1)
+    return token
 
 
 _DEFINITION_AFTER = re.compile(r"[^.()\n]{0,60}\([A-Z][A-Za-z0-9/&-]*[A-Z][A-Za-z0-9/&-]*s?\)")
@@ -340,7 +369,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not head or head[-1] in ".!?"
 
 
-_OPEN_BRACKET = re.compile(r"\([^()\n]*$")
+_OPEN_BRACKET = re.compile(r"\([^()\n]*\Z")
 _VERSION_AFTER = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)", re.IGNORECASE)
 
 

@@ -1,8 +1,13 @@
 """fit.py: where a plain replacement reads right (no parse: the neighbouring words decide)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from jargonlint import fit
 from jargonlint.resources import DATA_DIR
@@ -113,3 +118,51 @@ def test_a_name_swap_takes_a_capital_where_a_line_cell_or_bullet_opens(text, exp
 
     start = text.index("LB")
     assert replacement_for(text, start, start + 2, "traffic splitter", fixed_case=True)[2] == expected
+
+
+# --- the neighbouring word and token: scans, checked against the regular expressions they
+# replaced (which were tried at every offset of their window) --------------------------------
+
+_GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
+# with \Z: their "$" also matched before a final line break, so a word across a blank line
+# counted as the neighbour ("our\n\nAPI"), which the scans fix
+_WORD_BEFORE = re.compile(rf"([^\W\d_][\w'\u2019-]*){_GAP}\Z")
+_TOKEN_BEFORE = re.compile(rf"(\S+){_GAP}\Z")
+
+
+def _word_before_regex(text: str, start: int) -> str:
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return found.group(1) if found else ""
+
+
+def _token_before_regex(text: str, start: int) -> str:
+    found = _TOKEN_BEFORE.search(text, max(0, start - 60), start)
+    if not found or found.group(1).endswith(fit._BOUNDARY_END):
+        return ""
+    return found.group(1)
+
+
+@pytest.mark.parametrize("text, word, token", [
+    ("the API", "the", "the"),
+    ("our\n  API", "our", "our"),
+    ("our \r\nAPI", "our", "our"),
+    ("our\n\nAPI", "", ""),                    # a blank line ends the phrase
+    ("3rd-party API", "rd-party", "3rd-party"),
+    ("it's API", "it's", "it's"),
+    ("(see API", "see", "(see"),
+    ("done. API", "", ""),
+    ("API", "", ""),
+    ("x_y API", "x_y", "x_y"),
+])
+def test_word_and_token_before(text, word, token):
+    start = text.rindex("API")
+    assert (fit.word_before(text, start), fit.token_before(text, start)) == (word, token)
+
+
+# (not "½": the expression took a numeric that is not a digit for a letter; the scan does not)
+@given(st.text(alphabet=st.sampled_from(list("ab1_-'\u2019. \t\n\r(,é\u00a0")), max_size=90))
+@hypothesis_settings(max_examples=400, deadline=None)
+def test_word_and_token_before_match_the_regular_expressions(text):
+    for start in range(len(text) + 1):
+        assert fit.word_before(text, start) == _word_before_regex(text, start), (text, start)
+        assert fit.token_before(text, start) == _token_before_regex(text, start), (text, start)
