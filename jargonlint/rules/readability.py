@@ -151,9 +151,12 @@ class PassiveVoice(Rule):
     ## Fix
     Name who acted and make them the subject. When the sentence names the doer ("was
     restarted by our engineer") and a statistical model is installed, the finding carries an
-    unsafe fix that turns the clause around: "Our engineer restarted the server". With a
-    statistical model the parse decides; without one a careful heuristic looks for a form of
-    "be" or "get" followed by a past participle (irregular participles and common adjectives
+    unsafe fix that turns the clause around: "Our engineer restarted the server". The doer
+    keeps its words, jargon included, which `fix` then explains as anywhere else; there is no
+    rewrite when a phrase after the doer describes it ("caused by changes intended to ...")
+    or the subject belongs to other verbs too. With a statistical model the parse decides;
+    without one a careful heuristic looks for a form of "be" or "get" followed by a past
+    participle (irregular participles and common adjectives
     are listed in data files).
     """
 
