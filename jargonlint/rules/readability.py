@@ -156,8 +156,7 @@ class PassiveVoice(Rule):
     rewrite when a phrase after the doer describes it ("caused by changes intended to ...")
     or the subject belongs to other verbs too. With a statistical model the parse decides;
     without one a careful heuristic looks for a form of "be" or "get" followed by a past
-    participle (irregular participles and common adjectives
-    are listed in data files).
+    participle (irregular participles and common adjectives are listed in data files).
     """
 
     code = "JL202"
