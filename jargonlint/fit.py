@@ -404,7 +404,8 @@ def _coordinated_modifier(text: str, end: int) -> bool:
     return first not in words["determiners"] and second not in words["after_noun"]
 
 
-_SENTENCE_END = tuple(".!?:;,)|")
+_CLAUSE_END = tuple(".!?:;,")
+_SENTENCE_END = (*_CLAUSE_END, ")", "|")   # a line ending so is running text, not a label
 _TITLE_WORDS = 20   # a subject line or title above a blank line may run this long
 
 
@@ -420,7 +421,7 @@ def _heading(text: str, line_start: int, line_end: int, line: str) -> bool:
         return True
     following = text[line_end + 1:].split("\n", 1)[0] if line_end >= 0 else ""
     opens, above_blank = not text[:line_start].strip(), not following.strip()
-    if opens and above_blank and line_end >= 0 and words <= _TITLE_WORDS and not stripped.endswith(_SENTENCE_END[:6]):
+    if opens and above_blank and line_end >= 0 and words <= _TITLE_WORDS and not stripped.endswith(_CLAUSE_END):
         return True
     if words > 10 or stripped.endswith(_SENTENCE_END):
         return False
