@@ -56,8 +56,8 @@ def expand_entry(entry: LexiconEntry) -> dict:
     """What the entry matches and how its plain alternative inflects.
 
     Returns {"forms": {surface form: Penn tag or ""}, "plain": {tag: inflected plain[0]},
-    "expansion": {tag: inflected expansion}, "gloss": {"NNS": plural gloss}} ("VMs" -> "virtual
-    machines").
+    "expansion": {tag: inflected expansion}, "gloss": {"NNS": plural gloss}, "plain_by_object":
+    {alternative: {tag: inflected alternative}}} ("VMs" -> "virtual machines").
     The last word is inflected (nouns, verbs, adjectives as lemminflect knows them); in a
     phrase whose first word is a verb ("circle back", "make a decision") the first word is too.
     A `pos` on the entry narrows this: VERB inflects the first word only, NOUN/ADJ the last.
@@ -81,7 +81,9 @@ def expand_entry(entry: LexiconEntry) -> dict:
             plain[tag] = inflect_phrase(entry.plain[0], tag)
     expansion = {tag: inflect_phrase(entry.expansion, tag) for tag in tags if entry.expansion}
     gloss = {"NNS": plural_gloss(entry.gloss)} if entry.gloss and "NNS" in tags else {}
-    return {"forms": forms, "plain": plain, "expansion": expansion, "gloss": gloss}
+    by_object = {alternative: {tag: inflect_phrase(alternative, tag) for tag in plain}
+                 for alternative, _ in entry.plain_by_object}
+    return {"forms": forms, "plain": plain, "expansion": expansion, "gloss": gloss, "plain_by_object": by_object}
 
 
 def _phrase_forms(phrase: str, pos: str) -> dict[str, str]:

@@ -26,7 +26,7 @@ POS_TAGS = ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
 TOP_KEYS = {"schema", "id", "title", "source", "description", "defaults", "entries"}
 ENTRY_KEYS = {"term", "variants", "kind", "category", "expansion", "plain", "explain", "action",
               "safety", "audiences", "pos", "skip_if_prev", "skip_if_next", "example",
-              "counterexamples", "provenance", "context", "gloss"}
+              "counterexamples", "provenance", "context", "gloss", "plain_by_object"}
 DEFAULT_KEYS = {"kind", "category", "action", "safety", "audiences", "pos", "provenance"}
 REQUIRED_ENTRY_KEYS = ("term", "kind", "category", "explain", "action", "safety", "audiences", "example")
 MAX_GLOSS_WORDS = 6
@@ -50,6 +50,9 @@ class LexiconEntry:
     pos: str = ""
     skip_if_prev: frozenset[str] = frozenset()
     skip_if_next: frozenset[str] = frozenset()
+    # (plain alternative, object words): the object after the term picks that alternative
+    # ("identify the situation" -> "spot", where "find" reads wrong)
+    plain_by_object: tuple[tuple[str, frozenset[str]], ...] = ()
     context: frozenset[str] = frozenset()   # the IT sense needs one of these in the sentence
     counterexamples: tuple[str, ...] = ()
     lexicon: str = ""
@@ -177,6 +180,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         raise fail("'gloss' must not contain brackets: the fix writes it inside brackets")
     if len(gloss.split()) > MAX_GLOSS_WORDS:
         raise fail(f"'gloss' has {len(gloss.split())} words (at most {MAX_GLOSS_WORDS})")
+    by_object = _plain_by_object(merged.get("plain_by_object"), plain, action, fail)
     provenance = merged.get("provenance", "")
     if not isinstance(provenance, str):
         raise fail("'provenance' must be a string")
@@ -186,10 +190,30 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         audiences=audiences, example=merged["example"].strip(), variants=variants,
         expansion=expansion.strip(), plain=plain, gloss=gloss, pos=pos,
         skip_if_prev=frozenset(w.lower() for w in skip_prev),
-        skip_if_next=frozenset(w.lower() for w in skip_next),
+        skip_if_next=frozenset(w.lower() for w in skip_next), plain_by_object=by_object,
         context=frozenset(w.lower() for w in context),
         counterexamples=counter, lexicon=lexicon_id, source=path, line=line or 0,
         provenance=provenance.strip())
+
+
+def _plain_by_object(value, plain: tuple[str, ...], action: str, fail) -> tuple[tuple[str, frozenset[str]], ...]:
+    """`plain_by_object`: {plain alternative: [object words]}; each key one of `plain` (not the
+    first, which is the default) on a `replace` entry, each value a list of words."""
+    if not value:
+        return ()
+    if not isinstance(value, dict):
+        raise fail("'plain_by_object' must be a mapping of a plain alternative to a list of words")
+    if action != "replace":
+        raise fail("'plain_by_object' picks a rewrite: it is only for action 'replace'")
+    picked = []
+    for alternative, words in value.items():
+        if alternative == "__line__":
+            continue   # the loader's line number (_LineLoader)
+        if not isinstance(alternative, str) or alternative not in plain[1:]:
+            raise fail(f"'plain_by_object': {alternative!r} is not one of the entry's other 'plain' alternatives")
+        listed = _str_list(words, f"plain_by_object[{alternative}]", fail)
+        picked.append((alternative, frozenset(w.lower() for w in listed)))
+    return tuple(picked)
 
 
 def parse_lexicon(text: str, path: str) -> Lexicon:
@@ -314,5 +338,5 @@ def fingerprint(entries: Iterable[LexiconEntry]) -> str:
     digest = hashlib.sha256()
     for entry in entries:
         digest.update(repr((entry.term, entry.variants, entry.kind, entry.pos, entry.plain, entry.expansion,
-                            entry.gloss)).encode())
+                            entry.gloss, [alternative for alternative, _ in entry.plain_by_object])).encode())
     return digest.hexdigest()[:20]

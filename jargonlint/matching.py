@@ -86,6 +86,24 @@ def _neighbour(doc, index: int, step: int):
     return None
 
 
+_OBJECT_DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those", "our", "your", "their",
+                                  "its", "my", "his", "her", "any", "some", "every", "each", "all"])
+
+
+def _plain_for_object(entry: LexiconEntry, info: dict, doc, end: int, plain: str, forms: dict) -> tuple[str, dict]:
+    """The plain alternative the object picks (`plain_by_object`: "identify the situation" ->
+    "spot"), with its inflected forms: the first word after the term, past one determiner."""
+    following = _neighbour(doc, end - 1, +1)
+    if following is not None and following.lower_ in _OBJECT_DETERMINERS:
+        following = _neighbour(doc, following.i, +1)
+    if following is None:
+        return plain, forms
+    for alternative, words in entry.plain_by_object:
+        if following.lower_ in words:
+            return alternative, info["plain_by_object"].get(alternative, {})
+    return plain, forms
+
+
 _MIX = 0x9E3779B97F4A7C15
 _MASK = (1 << 64) - 1
 
@@ -128,7 +146,8 @@ class CompiledLexicon:
                 k.lower(): v for k, v in reversed(list(group["forms"].items()))}
             self._by_key[key] = (entry, {"tags": tags, "plain": group["plain"],
                                          "expansion": group.get("expansion", {}),
-                                         "gloss": group.get("gloss", {})})
+                                         "gloss": group.get("gloss", {}),
+                                         "plain_by_object": group.get("plain_by_object", {})})
             listed = {f if entry.case_sensitive else f.lower() for f in entry.forms}
             attribute = 1 if entry.case_sensitive else 0
             singles, multis = self._singles[attribute], self._multis[attribute]
@@ -273,11 +292,14 @@ class CompiledLexicon:
         span_end = last.idx + len(last.text)
         text = doc_text[span_start:span_end]
         tag = info["tags"].get(text if entry.case_sensitive else _normalise(text).lower(), "")
+        forms = info["plain"]
         fallback = entry.plain[0] if entry.plain else ""
-        plain = info["plain"].get(tag, fallback) if tag else fallback
+        if entry.plain_by_object:
+            fallback, forms = _plain_for_object(entry, info, doc, end, fallback, forms)
+        plain = forms.get(tag, fallback) if tag else fallback
         expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
         gloss = info["gloss"].get(tag, entry.gloss) if tag else entry.gloss
-        participle = info["plain"].get("VBN", "") if tag in ("VBD", "VBN") else ""
+        participle = forms.get("VBN", "") if tag in ("VBD", "VBN") else ""
         return LexiconMatch(entry, span_start, span_end, start, end, text, tag, plain, expansion, gloss, participle)
 
     @staticmethod

@@ -17,6 +17,13 @@ def test_valid_lexicon_loads():
     assert lexicon.entries[0].term == "frob" and lexicon.entries[0].line == 6
 
 
+def test_plain_by_object_loads_in_lower_case():
+    text = (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]")
+            + "    plain_by_object:\n      easy: [Thing, things]\n")
+    entry = parse_lexicon(text, "t.yaml").entries[0]
+    assert entry.plain_by_object == (("easy", frozenset({"thing", "things"})),)
+
+
 @pytest.mark.parametrize("text, message", [
     (HEAD + ENTRY.format(term="frob") + "    colour: red\n", "unknown key 'colour'"),
     (HEAD + ENTRY.format(term="frob") + ENTRY.format(term="Frob"), "duplicate of the entry on line 6"),
@@ -32,6 +39,16 @@ def test_valid_lexicon_loads():
     ("- just\n- a list\n", "must be a YAML mapping"),
     (HEAD + ENTRY.format(term="frob") + "    skip_if_next: [on]\n", "quote words"),
     (HEAD + ENTRY.format(term="frob").replace("kind: jargon", "kind: jargon\n    kind: acronym"), "duplicate key"),
+    # plain_by_object names one of the other plain alternatives, on a replace entry
+    (HEAD + ENTRY.format(term="frob") + "    plain_by_object:\n      easy: [thing]\n",
+     "'easy' is not one of the entry's other 'plain' alternatives"),
+    (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]") + "    plain_by_object: [easy]\n",
+     "must be a mapping"),
+    (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]").replace(
+        "action: replace\n    safety: unsafe", "action: suggest\n    safety: display")
+     + "    plain_by_object:\n      easy: [thing]\n", "only for action 'replace'"),
+    (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]") + "    plain_by_object:\n      easy: 3\n",
+     "must be a list of non-empty strings"),
 ])
 def test_broken_lexicons(text, message):
     with pytest.raises(LexiconError) as info:
