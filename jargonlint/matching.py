@@ -86,15 +86,21 @@ def _neighbour(doc, index: int, step: int):
     return None
 
 
-_OBJECT_DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those", "our", "your", "their",
-                                  "its", "my", "his", "her", "any", "some", "every", "each", "all"])
+def _object_openers() -> frozenset[str]:
+    """Words that open an object before its head noun ("the", "these", "new", "all"): the
+    lists in data/fit_words.yaml that say an object starts after a verb."""
+    from .fit import _words
+
+    words = _words()
+    return words["object_determiners"] | words["object_starts"] | words["pronoun_objects"]
 
 
 def _plain_for_object(entry: LexiconEntry, info: dict, doc, end: int, plain: str, forms: dict) -> tuple[str, dict]:
     """The plain alternative the object picks (`plain_by_object`: "identify the situation" ->
-    "spot"), with its inflected forms: the first word after the term, past one determiner."""
+    "spot"), with its inflected forms: the first word after the term, past one word that
+    opens the object ("the", "these", "new")."""
     following = _neighbour(doc, end - 1, +1)
-    if following is not None and following.lower_ in _OBJECT_DETERMINERS:
+    if following is not None and following.lower_ in _object_openers():
         following = _neighbour(doc, following.i, +1)
     if following is None:
         return plain, forms
