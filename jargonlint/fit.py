@@ -255,7 +255,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         modifier = noun_follows(text, end)
         if (not modifier or " " in text[start:end].strip()) and _opens_noun_phrase(text, start, adjective=not modifier):
             return True   # "via direct URL" -> "via direct web address"
-    if _opens_heading(text, start):
+    if _opens_heading(text, start) or _opens_list_item(text, start):
         return _headline_noun(text, end, plain)
     if tag != "NNS":
         before = word_before(text, start).lower()
@@ -345,7 +345,7 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     - a phrasal verb used without an object ("we rolled back.") keeps its particle: a one-word
       plain ("undid") would need one."""
     words = _words()
-    before = word_before(text, start).lower()
+    before = word_before(text, start).lower().replace("\u2019", "'")
     after = word_after(text, end).lower()
     bare = not tag and not text[start:end].lower().endswith(("ed", "ing"))   # could be a noun
     opens = _opens_sentence(text, start)
@@ -433,6 +433,16 @@ def _opens_heading(text: str, start: int) -> bool:
     drops its articles, so a bare noun there needs none."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t#") and in_heading(text, start)
+
+
+_LIST_MARK = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\Z")
+
+
+def _opens_list_item(text: str, start: int) -> bool:
+    """Whether the offset starts a bullet or numbered list item: items are notes that drop
+    their articles as headlines do ("- Memory leak in Traefik")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LIST_MARK.match(text, line_start, start)) if start > line_start else False
 
 
 def _headline_noun(text: str, end: int, plain: str) -> bool:

@@ -46,6 +46,13 @@ def _word_forms(word: str, upos: str) -> dict[str, str]:
     return forms
 
 
+def is_noun(word: str) -> bool:
+    """Whether lemminflect knows `word`, in any form, as a noun ("actions", not "ahead")."""
+    import lemminflect
+
+    return bool(lemminflect.getAllLemmas(word, upos="NOUN"))
+
+
 def _is_known(word: str, upos: str) -> bool:
     import lemminflect
 

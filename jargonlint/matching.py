@@ -95,19 +95,42 @@ def _object_openers() -> frozenset[str]:
     return words["object_determiners"] | words["object_starts"] | words["pronoun_objects"]
 
 
-def _plain_for_object(entry: LexiconEntry, info: dict, doc, end: int, plain: str, forms: dict) -> tuple[str, dict]:
+def _plain_for_object(entry: LexiconEntry, info: dict, doc, end: int, plain: str, forms: dict,
+                      has_model: bool) -> tuple[str, dict]:
     """The plain alternative the object picks (`plain_by_object`: "identify the situation" ->
-    "spot"), with its inflected forms: the first word after the term, past one word that
-    opens the object ("the", "these", "new")."""
+    "spot"), with its inflected forms: the object's head word, after the term and past one
+    word that opens the object ("the", "these", "new")."""
     following = _neighbour(doc, end - 1, +1)
     if following is not None and following.lower_ in _object_openers():
         following = _neighbour(doc, following.i, +1)
     if following is None:
         return plain, forms
+    head = _compound_head(doc, following, has_model).lower_
     for alternative, words in entry.plain_by_object:
-        if following.lower_ in words:
+        if head in words:
             return alternative, info["plain_by_object"].get(alternative, {})
     return plain, forms
+
+
+def _compound_head(doc, token, has_model: bool):
+    """The head of a two-word noun compound that starts at `token` ("management actions",
+    "action items"), else `token`: "perform any management actions" takes actions ("take"),
+    "perform the action items" does not. With a model, the tags decide; without one, the next
+    word is the head when lemminflect knows it as a noun and it is not a word that follows a
+    noun (data/fit_words.yaml after_noun: "is", "now"): "the situation ahead" keeps
+    "situation"."""
+    from .fit import _words
+    from .inflection import is_noun
+
+    following = _neighbour(doc, token.i, +1)
+    if following is None or not following.is_alpha or not token.is_alpha:
+        return token
+    if has_model:
+        return following if following.pos_ == "NOUN" and token.pos_ in ("NOUN", "PROPN", "ADJ") else token
+    word = following.lower_
+    if word in _words()["after_noun"] or not is_noun(word):
+        return token
+    return following
 
 
 _MIX = 0x9E3779B97F4A7C15
@@ -277,7 +300,7 @@ class CompiledLexicon:
                     if sentences.of(start) not in jargon_sentences:
                         continue
             taken[start:end] = b"\x01" * (end - start)
-            matches.append(self._match(entry, info, doc, doc_text, start, end))
+            matches.append(self._match(entry, info, doc, doc_text, start, end, has_model))
         matches.sort(key=lambda m: m.start)
         return matches
 
@@ -292,7 +315,8 @@ class CompiledLexicon:
         return found
 
     @staticmethod
-    def _match(entry: LexiconEntry, info: dict, doc, doc_text: str, start: int, end: int) -> LexiconMatch:
+    def _match(entry: LexiconEntry, info: dict, doc, doc_text: str, start: int, end: int,
+               has_model: bool) -> LexiconMatch:
         span_start = doc[start].idx
         last = doc[end - 1]
         span_end = last.idx + len(last.text)
@@ -301,7 +325,7 @@ class CompiledLexicon:
         forms = info["plain"]
         fallback = entry.plain[0] if entry.plain else ""
         if entry.plain_by_object:
-            fallback, forms = _plain_for_object(entry, info, doc, end, fallback, forms)
+            fallback, forms = _plain_for_object(entry, info, doc, end, fallback, forms, has_model)
         plain = forms.get(tag, fallback) if tag else fallback
         expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
         gloss = info["gloss"].get(tag, entry.gloss) if tag else entry.gloss

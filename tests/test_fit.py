@@ -88,9 +88,14 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
      "planned short outage", True),
     ("## Brownout of the mirrors\n\nDetails follow.", "Brownout", "planned short outage", True),
     ("# Cluster upgrade tonight\n\nDetails follow.", "Cluster", "group of servers", False),
-    ("# ALB 502 Errors\n\nDetails follow.", "ALB", "Amazon traffic distributor", False),
+    ("# ALB 502 Errors\n\nDetails follow.", "ALB", "Amazon traffic splitter", False),
     ("Deprecation of egg uploads\n\nDetails follow.", "Deprecation", "phasing out", False),
     ("We saw brownout of the mirrors in our cloud on Monday and Tuesday.", "brownout", "planned short outage", False),
+    # so does a list item
+    ("Action items:\n- Memory leak in Traefik\n- More tests", "Memory leak", "memory-wasting fault", True),
+    ("Plan:\n1. Brownout of the mirrors", "Brownout", "planned short outage", True),
+    ("Plan:\n* Cluster upgrade tonight", "Cluster", "group of servers", False),
+    ("Plan: Memory leak in Traefik is fixed", "Memory leak", "memory-wasting fault", False),
 ])
 def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
     start = text.index(term)

@@ -614,12 +614,13 @@ class HiddenVerb(LexiconRule):
 
 def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     """After have/be, a past form is the participle: "has made a choice" -> "has chosen",
-    not "has chose" (the matcher tags "made" as past tense wherever it stands)."""
+    not "has chose" (the matcher tags "made" as past tense wherever it stands); so is one
+    with its doer after it, a passive without "be" ("Roll back performed by hand" -> "done")."""
     if match.tag != "VBD":
         return match.plain
     before = text[max(0, match.start - 40):match.start].split()
     helpers = [w.lower() for w in before[-2:]]
-    if not any(w in _PERFECT_OR_PASSIVE for w in helpers):
+    if not any(w in _PERFECT_OR_PASSIVE for w in helpers) and fit.word_after(text, match.end).lower() != "by":
         return match.plain
     return match.participle or match.plain   # precomputed (inflection.expand_entry): no lemminflect here
 
