@@ -295,6 +295,34 @@ def _echoes(text: str, start: int, end: int, plain: str) -> bool:
     return any(len(w) >= 5 and w[:5].lower() in stems for w in plain.split())
 
 
+_ENDINGS = ("ing", "ed", "es", "er", "s", "d")
+_NEAR_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]*)?")
+_CLAUSE_BREAK = re.compile(r"[.!?;:|()\n]")
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
+
+
+def repeats_nearby(text: str, start: int, end: int, plain: str) -> bool:
+    """"The patch fixed it" -> "The fix fixed it", "the server's BMC" -> "the server's server
+    chip": a plain word that repeats the word right before or after the term (its stem, past
+    a plain ending or a possessive) reads wrong. Function words ("the") and words the term
+    itself has ("call routing" -> "call handling") do not count."""
+    function_words = _words()["after_noun"] | _words()["before_noun"]
+    term = set(re.findall(r"[a-z]+", text[start:end].lower()))
+    # within the clause: not across a stop or a line ("All times in UTC.\n| Time |")
+    before = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[max(0, start - 30):start].lower())[-1])[-1:]
+    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 30].lower())[0])[:1]
+    bare = (re.sub(r"['\u2019]s?$", "", w) for w in before + after)   # "server's" -> "server"
+    near = {form for w in bare if len(w) >= 3 and w not in function_words for form in (w, _stem(w))}
+    return any(not near.isdisjoint((w, _stem(w))) for w in re.findall(r"[a-z]+", plain.lower())
+               if len(w) >= 3 and w not in function_words and w not in term)
+
+
 def _opens_noun_phrase(text: str, start: int, adjective: bool = True) -> bool:
     """Whether the term starts its noun phrase: what comes before is a determiner or
     preposition, or punctuation, or (`adjective`) an adjective ("via direct URL"). After a

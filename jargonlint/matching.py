@@ -115,18 +115,21 @@ def _plain_for_object(entry: LexiconEntry, info: dict, doc, end: int, plain: str
 def _compound_head(doc, token, has_model: bool):
     """The head of a two-word noun compound that starts at `token` ("management actions",
     "action items"), else `token`: "perform any management actions" takes actions ("take"),
-    "perform the action items" does not. With a model, the tags decide; without one, the next
+    "perform the action items" does not. With a model, the parse decides; without one, the next
     word is the head when lemminflect knows it as a noun and it is not a word that follows a
     noun (data/fit_words.yaml after_noun: "is", "now"): "the situation ahead" keeps
     "situation"."""
     from .fit import _words
     from .inflection import is_noun
 
+    if has_model:
+        # up the parse from a modifier to its noun: "all affected laptops", "service accounts"
+        while token.dep_ in ("compound", "amod", "nummod") and token.i < token.head.i <= token.i + 3:
+            token = token.head
+        return token
     following = _neighbour(doc, token.i, +1)
     if following is None or not following.is_alpha or not token.is_alpha:
         return token
-    if has_model:
-        return following if following.pos_ == "NOUN" and token.pos_ in ("NOUN", "PROPN", "ADJ") else token
     word = following.lower_
     if word in _words()["after_noun"] or not is_noun(word):
         return token

@@ -171,3 +171,19 @@ def test_word_and_token_before_match_the_regular_expressions(text):
     for start in range(len(text) + 1):
         assert fit.word_before(text, start) == _word_before_regex(text, start), (text, start)
         assert fit.token_before(text, start) == _token_before_regex(text, start), (text, start)
+
+
+@pytest.mark.parametrize("text, term, plain, repeats", [
+    ("The patch fixed the login problem.", "patch", "fix", True),
+    ("We fixed the patch today.", "patch", "fix", False),                   # not the next word
+    ("Update the server's BMC tonight.", "BMC", "server chip", True),        # a possessive
+    ("The patch was installed on Monday.", "patch", "fix", False),
+    ("Check the server and the servers list.", "server", "machine", False),
+    ("The node hosts the servers.", "node", "server", False),                # not the nearest word
+    ("Reboot the servers' node now.", "node", "server", True),               # a plural ending
+    ("The node is in the cluster of the office.", "node", "server", False),  # function words only
+    ("The new call routing sends calls to Jo.", "call routing", "call handling", False),  # the term's own
+])
+def test_a_plain_word_that_repeats_a_word_close_by(text, term, plain, repeats):
+    start = text.index(term)
+    assert fit.repeats_nearby(text, start, start + len(term), plain) is repeats

@@ -1,6 +1,7 @@
 """Word-level rules: lexicon jargon, acronyms, buzzwords, wordy phrases, uncommon words."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Iterator
@@ -22,6 +23,9 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     # a capital that belongs to the name ("Microsoft 365 admin centre", "Kubernetes") says
     # nothing about sentence position: the replacement is capitalised only at sentence start
     plain = _fitting_plain(ctx, match)
+    if plain is not None and fit.repeats_nearby(ctx.document.text, match.start, match.end, plain):
+        match = _other_plain(ctx, match)   # "The patch fixed it": "The update fixed it"
+        plain = _fitting_plain(ctx, match) if match is not None else None
     if plain is None:
         return None
     if plain == match.plain:
@@ -44,6 +48,24 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
             common_noun=not fixed_case))
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
+
+
+def _other_plain(ctx: RuleContext, match: LexiconMatch) -> LexiconMatch | None:
+    """The match with the entry's next plain alternative that repeats no word close by,
+    inflected like the term (rare, so inflected here rather than when compiling), or None.
+    Not before a noun: a modifier's other alternatives rarely fit ("QA test suite" is not a
+    "checking test suite")."""
+    from ..inflection import inflect_phrase
+
+    if fit.noun_follows(ctx.document.text, match.end):
+        return None
+    for alternative in match.entry.plain:
+        inflected = inflect_phrase(alternative, match.tag) if match.tag else alternative
+        if inflected == match.plain or fit.repeats_nearby(ctx.document.text, match.start, match.end, inflected):
+            continue
+        participle = inflect_phrase(alternative, "VBN") if match.tag in ("VBD", "VBN") else ""
+        return dataclasses.replace(match, plain=inflected, participle=participle)
+    return None
 
 
 def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
@@ -100,6 +122,22 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     end = match.end if common_noun else fit.name_end(ctx.document.text, match.end)
     return Fix(start=match.start, end=end, replacement=f"{ctx.document.text[match.start:end]} ({match.gloss})",
                safety=Safety.UNSAFE, fits=True, kind="gloss")
+
+
+_BRACKETED = re.compile(r"\(([^()\n]{1,80})\)")
+_CLOSE_GLOSS = 120   # characters: glosses this close on one line are read together
+
+
+def _repeats_a_gloss(text: str, start: int, gloss: str, given: list[tuple[int, str]]) -> bool:
+    """Whether a gloss close before on the same line ends in the same two words: "Traefik v1
+    (web traffic router) as main ingress controller (incoming traffic router)" says it twice;
+    the first explains the second. "(cloud setup tool) ... (server control tool)" are two
+    tools. `given`: (offset, gloss) chosen earlier in this pass."""
+    head = gloss.lower().split()[-2:]
+    line_start = max(text.rfind("\n", 0, start) + 1, start - _CLOSE_GLOSS)
+    earlier = [g for offset, g in given if line_start <= offset < start]
+    earlier += [m.group(1) for m in _BRACKETED.finditer(text, line_start, start)]
+    return len(head) == 2 and any(g.lower().split()[-2:] == head for g in earlier)
 
 
 def _suggestions(match: LexiconMatch) -> list[str]:
@@ -249,12 +287,14 @@ class JargonTerm(LexiconRule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         glossed: set[str] = set()
+        given: list[tuple[int, str]] = []
         for match in self.reported(ctx):
             fix = _lexicon_fix(ctx, match)
             if (fix is None or not fix.fits) and match.gloss and match.entry.term not in glossed:
                 gloss = _gloss_fix(ctx, match)
-                if gloss is not None:
+                if gloss is not None and not _repeats_a_gloss(ctx.document.text, match.start, match.gloss, given):
                     glossed.add(match.entry.term)
+                    given.append((match.start, match.gloss))
                     fix = gloss
             yield self.finding(ctx, match.start, match.end, self.message(match),
                                explanation=match.entry.explain, suggestions=_suggestions(match), fix=fix)
