@@ -307,12 +307,17 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return _words()["after_noun"] | _words()["before_noun"]
+
+
 def repeats_nearby(text: str, start: int, end: int, plain: str) -> bool:
     """"The patch fixed it" -> "The fix fixed it", "the server's BMC" -> "the server's server
     chip": a plain word that repeats the word right before or after the term (its stem, past
     a plain ending or a possessive) reads wrong. Function words ("the") and words the term
     itself has ("call routing" -> "call handling") do not count."""
-    function_words = _words()["after_noun"] | _words()["before_noun"]
+    function_words = _function_words()
     term = set(re.findall(r"[a-z]+", text[start:end].lower()))
     # within the clause: not across a stop or a line ("All times in UTC.\n| Time |")
     before = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[max(0, start - 30):start].lower())[-1])[-1:]
