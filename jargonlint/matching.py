@@ -95,21 +95,44 @@ def _object_openers() -> frozenset[str]:
     return words["object_determiners"] | words["object_starts"] | words["pronoun_objects"]
 
 
-def _plain_for_object(entry: LexiconEntry, info: dict, doc, end: int, plain: str, forms: dict,
-                      has_model: bool) -> tuple[str, dict]:
+_PASSIVE_BE = frozenset("is are was were be been being".split())
+_AUXILIARIES = frozenset("has have had will would may might can could should must not".split())
+
+
+def _plain_for_object(entry: LexiconEntry, info: dict, doc, start: int, end: int, tag: str, plain: str,
+                      forms: dict, has_model: bool) -> tuple[str, dict]:
     """The plain alternative the object picks (`plain_by_object`: "identify the situation" ->
     "spot"), with its inflected forms: the object's head word, after the term and past one
-    word that opens the object ("the", "these", "new")."""
-    following = _neighbour(doc, end - 1, +1)
-    if following is not None and following.lower_ in _object_openers():
-        following = _neighbour(doc, following.i, +1)
-    if following is None:
-        return plain, forms
-    head = _compound_head(doc, following, has_model).lower_
+    word that opens the object ("the", "these", "new"); in a passive, the subject ("the
+    servers were patched" -> "updated", "the risk was mitigated" -> "reduced")."""
+    head = _passive_subject(doc, start, has_model) if tag in ("VBN", "VBD") else None
+    if head is None:
+        following = _neighbour(doc, end - 1, +1)
+        if following is not None and following.lower_ in _object_openers():
+            following = _neighbour(doc, following.i, +1)
+        if following is None:
+            return plain, forms
+        head = _compound_head(doc, following, has_model)
     for alternative, words in entry.plain_by_object:
-        if head in words:
+        if head.lower_ in words:
             return alternative, info["plain_by_object"].get(alternative, {})
     return plain, forms
+
+
+def _passive_subject(doc, start: int, has_model: bool):
+    """The subject of a past participle at `start` after "be" ("Product was patched" ->
+    "Product"), or None when it is not a passive: with a model, its passive subject in the
+    parse; without one, the word before "be" (past "has", "will", "not": "the form has been
+    completed")."""
+    before = _neighbour(doc, start, -1)
+    if before is None or before.lower_ not in _PASSIVE_BE:
+        return None
+    if has_model:
+        return next((c for c in doc[start].children if c.dep_ == "nsubjpass"), None)
+    subject = _neighbour(doc, before.i, -1)
+    while subject is not None and subject.lower_ in _AUXILIARIES:
+        subject = _neighbour(doc, subject.i, -1)
+    return subject if subject is not None and subject.is_alpha else None
 
 
 def _compound_head(doc, token, has_model: bool):
@@ -328,7 +351,7 @@ class CompiledLexicon:
         forms = info["plain"]
         fallback = entry.plain[0] if entry.plain else ""
         if entry.plain_by_object:
-            fallback, forms = _plain_for_object(entry, info, doc, end, fallback, forms, has_model)
+            fallback, forms = _plain_for_object(entry, info, doc, start, end, tag, fallback, forms, has_model)
         plain = forms.get(tag, fallback) if tag else fallback
         expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
         gloss = info["gloss"].get(tag, entry.gloss) if tag else entry.gloss
