@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             copies.append(copy)
         checked = _check(copies, args.model)
         weights = {name: f["words"] for name, f in checked.items()}
-        graded = {name for name, words in weights.items() if words >= _min_words_for_grade()}
+        min_words = _min_words_for_grade()
+        graded = {name for name, words in weights.items() if words >= min_words}
         before = _measure(checked, graded, weights)
         fix = subprocess.run([sys.executable, "-m", "jargonlint", "fix", "--unsafe-fixes", "--model", args.model,
                               *map(str, copies)], capture_output=True, text=True, check=False)
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                        ("fixable_codes_per_100", "  JL101-103 per 100 words"),
                        ("uncommon_per_100", "  JL105 per 100 words"),
                        ("grade", "Flesch-Kincaid grade (mean)"),
-                       ("grade_long", f"  texts of {_min_words_for_grade()}+ words"),
+                       ("grade_long", f"  texts of {min_words}+ words"),
                        ("grade_weighted", "  weighted by words"),
                        ("overall", "overall score (mean)")):
         change = after[key] - before[key]
