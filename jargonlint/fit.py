@@ -468,12 +468,14 @@ def _opens_heading(text: str, start: int) -> bool:
     return not text[line_start:start].strip(" \t#") and in_heading(text, start)
 
 
-_LIST_MARK = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\Z")
+# a bullet or number, or a Markdown table row up to the start of a cell
+_LIST_MARK = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\Z|\s*\|(?:[^|\n]*\|)*[ \t]*\Z")
 
 
 def _opens_list_item(text: str, start: int) -> bool:
-    """Whether the offset starts a bullet or numbered list item: items are notes that drop
-    their articles as headlines do ("- Memory leak in Traefik")."""
+    """Whether the offset starts a bullet or numbered list item, or a table cell: items and
+    timeline cells are notes that drop their articles as headlines do ("- Memory leak in
+    Traefik", "| 08:38 | Pipeline re-triggered |")."""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_LIST_MARK.match(text, line_start, start)) if start > line_start else False
 
@@ -481,9 +483,10 @@ def _opens_list_item(text: str, start: int) -> bool:
 def _headline_noun(text: str, end: int, plain: str) -> bool:
     """Whether a term opening a headline is a noun phrase of its own, so a phrase may take its
     place without an article ("Brownout of the mirrors" -> "Planned short outage of the
-    mirrors"): what follows on the line is nothing, punctuation or a function word, never a
-    noun or number it modifies ("Cluster upgrade", "ALB 502 Errors"); and a phrase ending in a
-    particle does not go before "of" ("Phasing out of uploads")."""
+    mirrors"): what follows on the line is nothing, punctuation, a function word or a verb in
+    the past ("Pipeline re-triggered"), never a noun or number it modifies ("Cluster
+    upgrade", "ALB 502 Errors"); and a phrase ending in a particle does not go before "of"
+    ("Phasing out of uploads")."""
     line_end = text.find("\n", end)
     rest = text[end:line_end if line_end >= 0 else len(text)].lstrip(" \t")
     if not rest or not rest[0].isalnum():
@@ -492,7 +495,16 @@ def _headline_noun(text: str, end: int, plain: str) -> bool:
     words = _words()
     if following == "of" and plain.split()[-1].lower() in words["particles"]:
         return False
-    return following in words["after_noun"]
+    return following in words["after_noun"] or _past_verb(following)
+
+
+def _past_verb(word: str) -> bool:
+    """A common verb's past form ("failed", "broke", "re-triggered"), not a noun that ends
+    like one ("speed", "need")."""
+    from .inflection import common_verb_forms
+
+    form = common_verb_forms().get(word.rstrip(".,;:").rsplit("-", 1)[-1])
+    return form is not None and form[1] == word.rstrip(".,;:").rsplit("-", 1)[-1]
 
 
 def in_heading(text: str, start: int) -> bool:

@@ -96,6 +96,11 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
     ("Plan:\n1. Brownout of the mirrors", "Brownout", "planned short outage", True),
     ("Plan:\n* Cluster upgrade tonight", "Cluster", "group of servers", False),
     ("Plan: Memory leak in Traefik is fixed", "Memory leak", "memory-wasting fault", False),
+    # and a timeline's table cell; a verb in the past after the term leaves it a noun phrase
+    ("| 08:38 | Pipeline re-triggered |", "Pipeline", "automated process", True),
+    ("| Time | Event |\n| 08:38 | Pipeline failed |", "Pipeline", "automated process", True),
+    ("| 08:38 | Pipeline speed dropped |", "Pipeline", "automated process", False),
+    ("| 08:38 | Pipeline run failed |", "Pipeline", "automated process", False),
 ])
 def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
     start = text.index(term)
