@@ -15,6 +15,7 @@ from . import __version__
 from .errors import JargonlintError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13   # what a shell reports for a process ended by SIGPIPE
 AUDIENCE_CHOICES = ("business", "staff", "technical")
 # sources.FORMAT_NAMES, repeated so that `--help` does not import the readers
 INPUT_FORMATS = ("text", "markdown", "html", "email", "mbox", "docx", "msg")
@@ -107,6 +108,13 @@ def handle_errors(func: Callable) -> Callable:
         except KeyboardInterrupt:
             click.echo("jargonlint: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader stopped reading (`jargonlint fix --diff | head`): stop quietly, as a
+            # Unix tool killed by SIGPIPE would; stdout goes to /dev/null so that Python's
+            # final flush does not fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_BROKEN_PIPE)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # a bug: say so in one line unless debugging

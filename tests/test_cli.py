@@ -249,3 +249,22 @@ def test_python_dash_m(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "0 findings" in proc.stdout
+
+
+def test_output_closed_early_stops_quietly(tmp_path):
+    """`jargonlint fix --diff | head -1`: no error message, no traceback, exit 141 (SIGPIPE's),
+    and --diff writes nothing."""
+    import subprocess
+    import sys
+
+    text = "We will utilize the spare laptop in order to finish the move.\n" * 2000
+    for n in range(3):
+        (tmp_path / f"r{n}.txt").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "jargonlint", "fix", "--diff", "--model", "none", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()    # the reader goes away, as `head -1` does
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert stderr == ""
+    assert all((tmp_path / f"r{n}.txt").read_text(encoding="utf-8") == text for n in range(3))
