@@ -369,8 +369,8 @@ def is_verb(tag: str, pos: str) -> bool:
 def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, has_model: bool) -> bool:
     """Whether a verb's replacement reads right here:
     - without a parse, a verb entry in its base form needs a verb context ("to", a modal, a
-      subject pronoun, the start of a sentence): "Results & Impact" is a noun, "we will
-      impact" a verb;
+      subject pronoun, the start of a sentence; an -ly adverb may come between: "to proactively
+      mitigate"): "Results & Impact" is a noun, "we will impact" a verb;
     - a participle used as an adjective ("Authenticated service") takes only a one-word plain;
     - an -ing form takes a phrasal plain only after a word that makes it a verb ("by
       provisioning storage", not "resource provisioning issue");
@@ -382,7 +382,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     after = word_after(text, end).lower()
     bare = not tag and not text[start:end].lower().endswith(("ed", "ing"))   # could be a noun
     opens = _opens_sentence(text, start)
-    if not has_model and pos == "VERB" and bare and before not in words["verb_context"] and not opens:
+    if not has_model and pos == "VERB" and bare and before not in words["verb_context"] and not opens \
+            and not _adverb_in_verb_context(text, start):
         return False
     one_word = not any(c.isspace() for c in text[start:end])
     if tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]:
@@ -394,6 +395,16 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
             and (not after or after in words["intransitive_after"])):
         return False   # "we rolled back." / "rolled back to v1": "undid" needs an object
     return not phrasal_before_pronoun(text, end, plain)
+
+
+_ADVERB_BEFORE = re.compile(r"([\w'\u2019]+)[ \t]+\w{3,}ly[ \t]+\Z")
+
+
+def _adverb_in_verb_context(text: str, start: int) -> bool:
+    """An -ly adverb between a verb context and the verb: "to proactively mitigate", "we
+    will quickly restart"."""
+    found = _ADVERB_BEFORE.search(text, max(0, start - 60), start)
+    return bool(found) and found.group(1).lower().replace("\u2019", "'") in _words()["verb_context"]
 
 
 def _opens_sentence(text: str, start: int) -> bool:

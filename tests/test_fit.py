@@ -117,6 +117,18 @@ def test_ing_form_used_as_a_noun_keeps_its_word():
     assert fit.verb_fits(text, start, start + 12, "VBG", "", "setting up", False)
 
 
+@pytest.mark.parametrize("text, fits", [
+    ("We will mitigate the risk.", True),
+    ("We need to quickly mitigate the risk.", True),           # an -ly adverb after "to"
+    ("You could potentially mitigate the risk.", True),
+    ("The team quickly mitigate the risk.", False),           # no verb context before the adverb
+    ("See the mitigate plan.", False),
+])
+def test_a_bare_verb_needs_a_verb_context_without_a_parse(text, fits):
+    start = text.index("mitigate")
+    assert fit.verb_fits(text, start, start + len("mitigate"), "", "VERB", "reduce", False) is fits
+
+
 @pytest.mark.parametrize("text, expected", [
     ("| 11:01 | LB detects new servers |", "Traffic splitter"),   # a table cell opens
     ("- LB detects new servers", "Traffic splitter"),             # so does a list bullet
