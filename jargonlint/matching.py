@@ -13,6 +13,7 @@ from . import cache
 from .inflection import expand_all
 from .lexicon import LexiconEntry
 from .nlp import Pipeline
+from .passive import BE_FORMS
 from .segmentation import sentence_start_flags
 
 
@@ -95,7 +96,6 @@ def _object_openers() -> frozenset[str]:
     return words["object_determiners"] | words["object_starts"] | words["pronoun_objects"]
 
 
-_PASSIVE_BE = frozenset("is are was were be been being".split())
 _AUXILIARIES = frozenset("has have had will would may might can could should must not".split())
 
 
@@ -125,7 +125,7 @@ def _passive_subject(doc, start: int, has_model: bool):
     parse; without one, the word before "be" (past "has", "will", "not": "the form has been
     completed")."""
     before = _neighbour(doc, start, -1)
-    if before is None or before.lower_ not in _PASSIVE_BE:
+    if before is None or before.lower_.replace("\u2019", "'") not in BE_FORMS:
         return None
     if has_model:
         return next((c for c in doc[start].children if c.dep_ == "nsubjpass"), None)

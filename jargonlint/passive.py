@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .resources import word_list
 
-_BE = frozenset("am is are was were be been being 's 're".split())
+BE_FORMS = frozenset("am is are was were be been being 's 're".split())   # also matching.py's passives
 _GET = frozenset("get gets got gotten getting".split())
 _ADVERBS = frozenset("""not never also already now just still then being currently temporarily
 fully partly partially quickly automatically successfully manually finally n't all both""".split())
@@ -35,7 +35,7 @@ def _heuristic_pattern() -> re.Pattern:
     the text is ~20x faster than walking spaCy tokens in Python."""
     participles = "|".join(sorted(word_list("participles.txt"), key=len, reverse=True))
     adverbs = "|".join(sorted(_ADVERBS, key=len, reverse=True))
-    auxiliaries = "|".join(sorted(_BE | _GET, key=len, reverse=True))
+    auxiliaries = "|".join(sorted(BE_FORMS | _GET, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w'])(?P<aux>{auxiliaries})\s+(?:(?:{adverbs})\s+){{0,3}}"
         rf"(?P<verb>(?:{participles})|[a-z]{{2,}}ed)(?![\w'])(?P<after>\s+\w+)?",
