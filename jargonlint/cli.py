@@ -190,7 +190,7 @@ def fix(paths, audience, config, select, ignore, kind, model, stdin_filename, fo
     and Outlook (.msg) files are display-only."""
     from .config import settings_for
     from .errors import InputError
-    from .fixer import fix_bytes
+    from .fixer import FixTask, fix_many
     from .sources import read_bytes
     from .walk import WalkRules, expand_paths
     from .writing import write_atomic
@@ -204,7 +204,7 @@ def fix(paths, audience, config, select, ignore, kind, model, stdin_filename, fo
     messages = [p.message for p in problems]
     if "-" in paths:
         files.append("-")
-    changed = 0
+    read: list[tuple[str, FixTask]] = []
     for path in files:
         try:
             if path == "-":
@@ -217,9 +217,15 @@ def fix(paths, audience, config, select, ignore, kind, model, stdin_filename, fo
                 name = path
                 settings = settings_for(path, overrides, config)
                 raw = read_bytes(path, settings.max_file_size)
-            result = fix_bytes(raw, name, settings, unsafe=unsafe_fixes, forced=format_in)
         except InputError as exc:
             messages.append(str(exc))
+            continue
+        read.append((path, FixTask(raw, name, settings, unsafe_fixes, format_in)))
+    changed = 0
+    for (path, task), result in zip(read, fix_many([task for _, task in read], jobs)):
+        name, raw = task.name, task.raw
+        if isinstance(result, InputError):
+            messages.append(str(result))
             continue
         if result.display_only:
             click.echo(f"jargonlint: {name}: display-only (e-mail, Word and Outlook files are read as "

@@ -258,6 +258,49 @@ class FileFix:
     display_only: bool = False
 
 
+@dataclass(frozen=True)
+class FixTask:
+    """One file for fix_many: its bytes as read, the name to report, its settings."""
+
+    raw: bytes
+    name: str
+    settings: Settings
+    unsafe: bool = False
+    forced: str | None = None
+
+
+def _run_task(task: FixTask):
+    from .errors import InputError
+
+    try:
+        return fix_bytes(task.raw, task.name, task.settings, task.unsafe, task.forced)
+    except InputError as exc:
+        return exc
+
+
+def fix_many(tasks: list[FixTask], jobs: int | None = None):
+    """fix_bytes over many files, in input order: a FileFix, or the InputError that file
+    raised. Fixing lints each file two or three times, so a run of many files is spread over
+    worker processes as linter.lint_documents spreads a check: the first file is fixed here
+    (warming every cache), the rest in processes forked from this one (Linux only; elsewhere,
+    one process). Writing stays with the caller, in the parent."""
+    from .linter import can_fork, default_jobs
+
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if not tasks:
+        return
+    yield _run_task(tasks[0])
+    rest = tasks[1:]
+    if jobs == 1 or len(rest) < 2 or not can_fork():
+        yield from map(_run_task, rest)
+        return
+    import multiprocessing
+
+    workers = min(jobs, len(rest))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_run_task, rest, chunksize=max(1, min(8, len(rest) // (4 * workers))))
+
+
 def fix_bytes(raw: bytes, name: str, settings: Settings, unsafe: bool = False,
               forced: str | None = None) -> FileFix:
     """Fix a file's bytes; raises InputError when they cannot be fixed safely. Display-only

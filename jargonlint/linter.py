@@ -162,7 +162,7 @@ def lint_documents(items: Iterable[tuple[Document, Settings]], jobs: int | None 
         return
     yield from _lint_batch([first])  # serially: warms every cache the workers will inherit
     batches = _batches(items)
-    if jobs == 1 or not _can_fork():
+    if jobs == 1 or not can_fork():
         for batch in batches:
             yield from _lint_batch(batch)
         return
@@ -201,7 +201,7 @@ def default_jobs() -> int:
     return max(1, min(available, 8))
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     import multiprocessing
 
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()

@@ -165,3 +165,49 @@ def test_display_only_eml_with_other_modes(cli, tmp_path, args):
     shutil.copy(ROOT / "examples" / "client-email.eml", target)
     code, out, err = cli("fix", "--model", "none", *args, str(target))
     assert code == 0 and "display-only" in err and out == ""
+
+
+def _many(folder, count=6):
+    folder.mkdir()
+    texts = {f"f{n}.txt": WORDY.replace("spare", f"spare no. {n}") for n in range(count)}
+    for name, text in texts.items():
+        _write(folder / name, text)
+    return texts
+
+
+def test_many_files_are_fixed_in_workers_as_in_one_process(cli, tmp_path):
+    """Files after the first are fixed in forked workers (-j 2): the same diffs, in the same
+    order, and the same files written, as with one process."""
+    diffs = {}
+    for jobs in ("1", "2"):
+        texts = _many(tmp_path / f"j{jobs}")
+        code, out, err = cli("fix", "--model", "none", "--diff", "-j", jobs, str(tmp_path / f"j{jobs}"))
+        assert code == 1, err
+        diffs[jobs] = out.replace(f"j{jobs}", "J")
+        assert out.count("\n+We used a spare no. ") == len(texts)
+        code, _, err = cli("fix", "--model", "none", "-j", jobs, str(tmp_path / f"j{jobs}"))
+        assert code == 1 and err.count("jargonlint: fixed ") == len(texts)
+        for name in texts:
+            fixed = SAFE_FIXED.replace("spare", f"spare no. {name[1]}")
+            assert (tmp_path / f"j{jobs}" / name).read_text(encoding="utf-8") == fixed
+    assert diffs["1"] == diffs["2"]
+
+
+def test_an_error_in_a_worker_names_its_file_and_the_others_are_fixed(cli, tmp_path, monkeypatch):
+    from jargonlint import fixer
+    from jargonlint.errors import InputError
+
+    real = fixer.fix_bytes
+
+    def failing(raw, name, *args, **kwargs):
+        if name.endswith("f3.txt"):
+            raise InputError(f"{name}: cannot be fixed (test)")
+        return real(raw, name, *args, **kwargs)
+
+    monkeypatch.setattr(fixer, "fix_bytes", failing)   # forked workers inherit the patch
+    texts = _many(tmp_path / "many")
+    code, _, err = cli("fix", "--model", "none", "-j", "2", str(tmp_path / "many"))
+    assert code == 2
+    assert "f3.txt: cannot be fixed (test)" in err and "Traceback" not in err
+    assert (tmp_path / "many" / "f3.txt").read_text(encoding="utf-8") == texts["f3.txt"]
+    assert err.count("jargonlint: fixed ") == len(texts) - 1
