@@ -371,7 +371,7 @@ def _explain_text(result) -> str:
     for f in result.findings:
         if not f.code.startswith(_GLOSSARY_CODES):
             continue
-        key = f.match.lower()
+        key = " ".join(f.match.lower().split())   # a term may run over a wrapped line
         if key in seen:
             continue
         seen.add(key)
@@ -381,7 +381,7 @@ def _explain_text(result) -> str:
         for f in items:
             meaning = f.explanation or "not a common word; ask what it means"
             plain = f" Plainly: {f.suggestions[0]}." if f.suggestions and not f.suggestions[0].startswith("<") else ""
-            lines.append(f"  - \"{f.match}\" (line {f.line}): {meaning}{plain}")
+            lines.append(f"  - \"{' '.join(f.match.split())}\" (line {f.line}): {meaning}{plain}")
     else:
         lines.append("No jargon found.")
     lines.extend(_missing_and_questions(result, guide["missing"]))

@@ -373,7 +373,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
       mitigate"): "Results & Impact" is a noun, "we will impact" a verb;
     - a participle used as an adjective ("Authenticated service") takes only a one-word plain;
     - an -ing form takes a phrasal plain only after a word that makes it a verb ("by
-      provisioning storage", not "resource provisioning issue");
+      provisioning storage", not "resource provisioning issue"), or when the term holds its
+      own pronoun object ("an email informing them of");
     - a phrasal verb never goes before a pronoun object ("set up this");
     - a phrasal verb used without an object ("we rolled back.") keeps its particle: a one-word
       plain ("undid") would need one."""
@@ -388,9 +389,11 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     one_word = not any(c.isspace() for c in text[start:end])
     if tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]:
         return False
-    if tag == "VBG" and " " in plain and before and before not in words["gerund_context"] and not opens:
-        return False   # "resource provisioning issue" is a noun: not "resource setting up issue"
     term = text[start:end].split()
+    takes_pronoun = len(term) >= 2 and term[1].lower() in words["pronoun_objects"]   # "informing them of"
+    if tag == "VBG" and " " in plain and before and before not in words["gerund_context"] and not opens \
+            and not takes_pronoun:
+        return False   # "resource provisioning issue" is a noun: not "resource setting up issue"
     if (len(term) >= 2 and term[-1].lower() in words["particles"] and len(plain.split()) == 1
             and (not after or after in words["intransitive_after"])):
         return False   # "we rolled back." / "rolled back to v1": "undid" needs an object

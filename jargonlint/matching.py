@@ -6,6 +6,7 @@ here so rules only see real matches.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -24,7 +25,7 @@ class LexiconMatch:
     end: int
     token_start: int
     token_end: int
-    text: str
+    text: str           # the matched words (a line break inside folded to a space)
     tag: str = ""       # Penn tag of the matched inflection ("" for the base form)
     plain: str = ""     # the entry's first plain alternative in the same inflection
     expansion: str = "" # an acronym's expansion in the same number ("virtual machines")
@@ -166,6 +167,12 @@ _MASK = (1 << 64) - 1
 _NAMING_KINDS = frozenset({"jargon", "acronym", "buzzword"})
 
 
+# the white space of a hard-wrapped line inside a paragraph ("informing them\n  of"): one line
+# break, at most two spaces before it (a Markdown hard break) and a list item's indent after
+# it. A blank line, or a longer run of spaces (masked text: a URL, code), still separates.
+_LINE_WRAP = re.compile(r"[ \t]{0,2}\r?\n[ \t]{0,8}")
+
+
 def _pair_code(first: int, second: int) -> int:
     """One 64-bit code for two token hashes (numpy computes the same with uint64 wrap-around)."""
     return (first * _MIX + second) & _MASK
@@ -245,12 +252,16 @@ class CompiledLexicon:
     def _candidates(self, doc) -> list[tuple[int, int, int]]:
         """(entry key, first token, end token) of every form found in the doc."""
         import numpy
-        from spacy.attrs import LOWER, ORTH
+        from spacy.attrs import IS_SPACE, LOWER, ORTH
 
         n = len(doc)
         if not n:
             return []
-        columns = doc.to_array([LOWER, ORTH])
+        columns = doc.to_array([LOWER, ORTH, IS_SPACE])
+        # a phrase may run over a wrapped line: its words are matched with the line's white
+        # space left out, and `words` maps their positions back to the doc's tokens
+        wraps = [i for i in numpy.flatnonzero(columns[:, 2]).tolist() if _LINE_WRAP.fullmatch(doc[i].text)]
+        words = numpy.delete(numpy.arange(n), wraps) if wraps else None
         found = []
         for attribute in (0, 1):
             values = columns[:, attribute]
@@ -258,7 +269,10 @@ class CompiledLexicon:
             for i in _positions(keys, values):
                 found.append((singles[int(values[i])], i, i + 1))
             keys = self._multi_keys[attribute]
-            if n < 2 or not len(keys):
+            if words is not None:
+                values = values[words]
+            count = len(values)
+            if count < 2 or not len(keys):
                 continue
             with numpy.errstate(over="ignore"):
                 pairs = values[:-1] * numpy.uint64(_MIX) + values[1:]
@@ -270,8 +284,11 @@ class CompiledLexicon:
             for i in hits:
                 for hashes, key in multis[int(pairs[i])]:
                     length = len(hashes)
-                    if length == 2 or (i + length <= n and tuple(as_list[i:i + length]) == hashes):
-                        found.append((key, i, i + length))
+                    if length == 2 or (i + length <= count and tuple(as_list[i:i + length]) == hashes):
+                        if words is None:
+                            found.append((key, i, i + length))
+                        else:
+                            found.append((key, int(words[i]), int(words[i + length - 1]) + 1))
         return found
 
     def _lists(self, key: int, text: str) -> bool:
@@ -347,6 +364,8 @@ class CompiledLexicon:
         last = doc[end - 1]
         span_end = last.idx + len(last.text)
         text = doc_text[span_start:span_end]
+        if "\n" in text:
+            text = _normalise(text)   # a phrase over a wrapped line, as it is reported
         tag = info["tags"].get(text if entry.case_sensitive else _normalise(text).lower(), "")
         forms = info["plain"]
         fallback = entry.plain[0] if entry.plain else ""

@@ -87,11 +87,27 @@ def replacement_for(text: str, start: int, end: int, plain: str, fixed_case: boo
         new = plain[0].upper() + plain[1:] if _opens_line_or_sentence(head) else plain
     else:
         new = match_case(original, plain)
+    new = keep_line_break(original, new)
     article = article_edit(text, start, original, new)
     if article is not None:
         article_start, fixed = article
         return article_start, end, fixed + new
     return start, end, new
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def keep_line_break(original: str, new: str) -> str:
+    """A term wrapped over two lines ("informing them\n  of") keeps its line break after as
+    many words of the new wording ("telling them\n  about"), or its last space; a one-word
+    wording joins the lines."""
+    wrap = _LINE_BREAK.search(original)
+    words = new.split(" ")
+    if wrap is None or len(words) < 2:
+        return new
+    at = min(max(len(original[:wrap.start()].split()), 1), len(words) - 1)
+    return " ".join(words[:at]) + wrap.group(0) + " ".join(words[at:])
 
 
 def apply_fixes(text: str, findings, include_unsafe: bool = False) -> tuple[str, int]:

@@ -115,6 +115,9 @@ def test_ing_form_used_as_a_noun_keeps_its_word():
     text = "We stored it by provisioning storage separately."
     start = text.index("provisioning")
     assert fit.verb_fits(text, start, start + 12, "VBG", "", "setting up", False)
+    text = "Everyone gets an email informing them of the change."   # the term's own object
+    start = text.index("informing")
+    assert fit.verb_fits(text, start, start + len("informing them of"), "VBG", "", "telling them about", False)
 
 
 @pytest.mark.parametrize("text, fits", [

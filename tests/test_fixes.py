@@ -67,3 +67,16 @@ def test_split_suggestion_only_where_both_parts_read_as_sentences(sentence, expe
     from jargonlint.rules.readability import split_sentence
 
     assert split_sentence(sentence, sentence) == expected
+
+
+@pytest.mark.parametrize("original, new, expected", [
+    ("informing them\n  of", "telling them about", "telling them\n  about"),    # after as many words
+    ("BGP\nflap", "on-off internet connection fault", "on-off\ninternet connection fault"),
+    ("load  \nbalancer", "traffic splitter", "traffic  \nsplitter"),         # a Markdown hard break
+    ("perform an upgrade\nof", "upgrade", "upgrade"),                        # one word: the lines join
+    ("informing them of", "telling them about", "telling them about"),       # nothing to keep
+])
+def test_a_wrapped_term_keeps_its_line_break(original, new, expected):
+    from jargonlint.rewrite import keep_line_break
+
+    assert keep_line_break(original, new) == expected

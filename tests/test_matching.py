@@ -53,3 +53,20 @@ def test_inflected_forms_match(text, match):
 
 def test_acronyms_are_case_sensitive():
     assert lint_text("it is fine. sla is a word here.", model="none", select=["JL1"]).findings == []
+
+
+@pytest.mark.parametrize("model", PIPELINES)
+@pytest.mark.parametrize("text, match", [
+    # a hard-wrapped line inside a paragraph: the phrase still matches, reported on one line
+    ("Traffic goes through two load\nbalancers in the office.", "load balancers"),
+    ("The email was sent to them, informing them\n  of the change.", "informing them of"),
+    ("- We will perform an upgrade\n  of the server on Friday.", "perform an upgrade of"),
+    # a blank line, or masked text (a URL) between the words, still separates them
+    ("Traffic goes through two load\n\nbalancers in the office.", None),
+    ("Traffic goes through two load https://example.org/a/b balancers in the office.", None),
+    ("Traffic goes through two load https://example.org/a/b\nbalancers in the office.", None),
+])
+def test_a_phrase_over_a_wrapped_line(model, text, match):
+    found = [" ".join(f.match.split()) for f in lint_text(text, model=model, select=["JL1"]).findings
+             if len(f.match.split()) > 1]
+    assert found == ([match] if match else [])

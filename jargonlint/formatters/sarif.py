@@ -51,8 +51,9 @@ def render(run, color: bool = False) -> str:
                 item["locations"][0]["message"] = {"text": f.location}
                 item["locations"][0]["logicalLocations"] = [{"name": f.location, "kind": "paragraph"}]
             if f.fix is not None:
+                shown = " ".join(f.fix.replacement.split())   # on one line, if it wraps a line
                 item["fixes"] = [{
-                    "description": {"text": f"Replace with '{f.fix.replacement}' ({f.fix.safety.value} fix)"},
+                    "description": {"text": f"Replace with '{shown}' ({f.fix.safety.value} fix)"},
                     "artifactChanges": [{
                         "artifactLocation": {"uri": _uri(result.path)},
                         "replacements": [{"deletedRegion": {"charOffset": f.fix.start,

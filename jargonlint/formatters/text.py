@@ -41,7 +41,7 @@ def render(run, color: bool = False) -> str:
                 rewritten = f": \"{_one_line(f.suggested_sentence)}\"" if f.suggested_sentence else ""
                 kind = f"{f.fix.safety.value} fix" if f.fix.fits else "suggestion; `fix` leaves it: part of a compound"
                 verb = "explain at first use:" if f.fix.kind == "gloss" else "replace with"
-                help_parts.append(f"{verb} '{f.fix.replacement}' ({kind}){rewritten}")
+                help_parts.append(f"{verb} '{_one_line(f.fix.replacement)}' ({kind}){rewritten}")
             elif f.suggestions:
                 help_parts.append("; ".join(f.suggestions[:3]))
             if f.explanation:
@@ -61,5 +61,6 @@ def render(run, color: bool = False) -> str:
 
 
 def _one_line(sentence: str) -> str:
-    """A sentence wrapped over several source lines, shown on the help line as one."""
+    """A sentence (or a replacement) wrapped over several source lines, shown on the help line
+    as one."""
     return " ".join(sentence.split())

@@ -462,7 +462,7 @@ class UndefinedAcronym(Rule):
                 continue
             reported.add(short)
             where = defined.get(short)
-            if where is not None and where <= match.start + len(match.text):
+            if where is not None and where <= match.end:
                 continue
             entry = match.entry
             if acronyms.defined_in_place(ctx.document.text, match.start, match.end, entry.expansion):
