@@ -76,6 +76,11 @@ def _measure(files: dict[str, dict], graded: set[str], weights: dict[str, int]) 
     }
 
 
+def _one_line(text: str) -> str:
+    """Text that a wrapped line split, on one line."""
+    return " ".join(text.split())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -139,9 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     sample = random.Random(args.seed).sample(edits, min(args.sample, len(edits)))
     print(f"\n{len(sample)} edits drawn at random (seed {args.seed}) for review:\n")
     for number, (name, edit) in enumerate(sample, 1):
-        print(f"{number:2}. {name} [{edit.code}, {edit.safety.value}] '{edit.before}' -> '{edit.after}'")
-        print(f"    before: {' '.join(edit.sentence_before.split())}")
-        print(f"    after:  {' '.join(edit.sentence_after.split())}\n")
+        print(f"{number:2}. {name} [{edit.code}, {edit.safety.value}] '{_one_line(edit.before)}' -> "
+              f"'{_one_line(edit.after)}'")
+        print(f"    before: {_one_line(edit.sentence_before)}")
+        print(f"    after:  {_one_line(edit.sentence_after)}\n")
     return 0
 
 
