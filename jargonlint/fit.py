@@ -517,8 +517,9 @@ def _past_verb(word: str) -> bool:
     like one ("speed", "need")."""
     from .inflection import common_verb_forms
 
-    form = common_verb_forms().get(word.rstrip(".,;:").rsplit("-", 1)[-1])
-    return form is not None and form[1] == word.rstrip(".,;:").rsplit("-", 1)[-1]
+    last = word.rstrip(".,;:").rsplit("-", 1)[-1]   # "re-triggered" -> "triggered"
+    form = common_verb_forms().get(last)
+    return form is not None and form[1] == last
 
 
 def in_heading(text: str, start: int) -> bool:

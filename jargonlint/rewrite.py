@@ -99,9 +99,9 @@ _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 
 
 def keep_line_break(original: str, new: str) -> str:
-    """A term wrapped over two lines ("informing them\n  of") keeps its line break after as
-    many words of the new wording ("telling them\n  about"), or its last space; a one-word
-    wording joins the lines."""
+    """A term wrapped over two lines ("informing them\\n  of") keeps its line break after as
+    many words of the new wording ("telling them\\n  about"), or at its last space when it is
+    shorter; a one-word wording joins the lines."""
     wrap = _LINE_BREAK.search(original)
     words = new.split(" ")
     if wrap is None or len(words) < 2:
