@@ -371,7 +371,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     - without a parse, a verb entry in its base form needs a verb context ("to", a modal, a
       subject pronoun, the start of a sentence; an -ly adverb may come between: "to proactively
       mitigate"): "Results & Impact" is a noun, "we will impact" a verb;
-    - a participle used as an adjective ("Authenticated service") takes only a one-word plain;
+    - a participle used as an adjective ("Authenticated service") takes only a one-word plain
+      (after "have" it is a verb: "have implemented automated checks" -> "have set up ...");
     - an -ing form takes a phrasal plain only after a word that makes it a verb ("by
       provisioning storage", not "resource provisioning issue"), or when the term holds its
       own pronoun object ("an email informing them of");
@@ -387,8 +388,9 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
             and not _adverb_in_verb_context(text, start):
         return False
     one_word = not any(c.isspace() for c in text[start:end])
-    if tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]:
-        return False
+    if (tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]
+            and before not in words["perfect_auxiliaries"]):
+        return False   # "Authenticated service" is an adjective; "have implemented the checks" a verb
     term = text[start:end].split()
     takes_pronoun = len(term) >= 2 and term[1].lower() in words["pronoun_objects"]   # "informing them of"
     if tag == "VBG" and " " in plain and before and before not in words["gerund_context"] and not opens \

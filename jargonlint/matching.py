@@ -104,12 +104,12 @@ def _plain_for_object(entry: LexiconEntry, info: dict, doc, start: int, end: int
                       forms: dict, has_model: bool) -> tuple[str, dict]:
     """The plain alternative the object picks (`plain_by_object`: "identify the situation" ->
     "spot"), with its inflected forms: the object's head word, after the term and past one
-    word that opens the object ("the", "these", "new"); in a passive, the subject ("the
+    word that opens the object ("the", "these", "new", a number); in a passive, the subject ("the
     servers were patched" -> "updated", "the risk was mitigated" -> "reduced")."""
     head = _passive_subject(doc, start, has_model) if tag in ("VBN", "VBD") else None
     if head is None:
         following = _neighbour(doc, end - 1, +1)
-        if following is not None and following.lower_ in _object_openers():
+        if following is not None and (following.lower_ in _object_openers() or following.like_num):
             following = _neighbour(doc, following.i, +1)
         if following is None:
             return plain, forms

@@ -68,11 +68,17 @@ def in_capitals(text: str, start: int, end: int) -> bool:
 
 def _opens_line_or_sentence(head: str) -> bool:
     """Whether what comes before a word ends a sentence, a line, a table cell or a list
-    bullet: the word then takes a capital ("| LB detects" -> "| Traffic splitter detects")."""
+    bullet, or is a title's label ("Subject:"): the word then takes a capital ("| LB detects"
+    -> "| Traffic splitter detects", "Subject: P1 incident" -> "Subject: Top-priority ...")."""
     if not head or head[-1] in ".!?\n|":
         return True
     line = head[head.rfind("\n") + 1:].strip()
-    return line in ("-", "*", "+", "\u2022") or (line[:-1].isdigit() and line[-1:] in ".)")
+    if line in ("-", "*", "+", "\u2022") or (line[:-1].isdigit() and line[-1:] in ".)"):
+        return True
+    from .fit import _words
+
+    labels = line.lower().replace(" ", "").split(":")   # "Subject: Re:" -> ["subject", "re", ""]
+    return len(labels) > 1 and not labels[-1] and all(label in _words()["title_labels"] for label in labels[:-1])
 
 
 def replacement_for(text: str, start: int, end: int, plain: str, fixed_case: bool = False) -> tuple[int, int, str]:
