@@ -257,7 +257,9 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
             return True   # "via direct URL" -> "via direct web address"
     if _opens_heading(text, start) or _opens_list_item(text, start):
         return _headline_noun(text, end, plain)
-    if tag != "NNS":
+    if tag != "NNS" and plain.split(" ", 1)[0].lower() not in ("a", "an", "the"):
+        # a bare noun needs the article that a plain wording of its own brings ("may have
+        # intermittent connectivity" -> "may have an on-and-off connection")
         before = word_before(text, start).lower()
         if not before or before not in _words()["determiners"]:
             return False

@@ -70,7 +70,9 @@ def _opens_line_or_sentence(head: str) -> bool:
     """Whether what comes before a word ends a sentence, a line, a table cell or a list
     bullet, or is a title's label ("Subject:"): the word then takes a capital ("| LB detects"
     -> "| Traffic splitter detects", "Subject: P1 incident" -> "Subject: Top-priority ...")."""
-    if not head or head[-1] in ".!?\n|":
+    if head.endswith("\n"):
+        return not _wrapped_sentence(head[:-1].rsplit("\n", 1)[-1].strip())
+    if not head or head[-1] in ".!?|":
         return True
     line = head[head.rfind("\n") + 1:].strip()
     if line in ("-", "*", "+", "\u2022") or (line[:-1].isdigit() and line[-1:] in ".)"):
@@ -79,6 +81,18 @@ def _opens_line_or_sentence(head: str) -> bool:
 
     labels = line.lower().replace(" ", "").split(":")   # "Subject: Re:" -> ["subject", "re", ""]
     return len(labels) > 1 and not labels[-1] and all(label in _words()["title_labels"] for label in labels[:-1])
+
+
+def _wrapped_sentence(line: str) -> bool:
+    """Whether a line runs on into the next: a hard-wrapped line of a paragraph ("Your" at the
+    end of "... to every endpoint. Your"), which ends in a small letter or a comma and is long,
+    or ends in a word such as "the" or "your". A short line without a stop is a heading."""
+    from .fit import _function_words
+
+    if not line or not (line[-1].islower() or line[-1] in ",;"):
+        return False
+    words = line.split()
+    return len(words) >= 5 or words[-1].lower().strip(",;") in _function_words()
 
 
 def replacement_for(text: str, start: int, end: int, plain: str, fixed_case: bool = False) -> tuple[int, int, str]:
