@@ -610,7 +610,13 @@ class WordyPhrase(LexiconRule):
         return f"'{match.text}' is wordy: cut it or say it more simply"
 
 
-_PERFECT_OR_PASSIVE = frozenset("have has had having 've 'd is are was were be been being 's 're".split())
+@functools.lru_cache(maxsize=1)
+def _perfect_or_passive() -> frozenset[str]:
+    """"have" and "be" forms, after which a past form is the participle: fit_words.yaml's
+    perfect_auxiliaries (also fit.verb_fits') and passive.BE_FORMS."""
+    from ..passive import BE_FORMS
+
+    return frozenset(fit._words()["perfect_auxiliaries"]) | BE_FORMS
 
 
 class HiddenVerb(LexiconRule):
@@ -660,7 +666,7 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
         return match.plain
     before = text[max(0, match.start - 40):match.start].split()
     helpers = [w.lower() for w in before[-2:]]
-    if not any(w in _PERFECT_OR_PASSIVE for w in helpers) and fit.word_after(text, match.end).lower() != "by":
+    if not any(w in _perfect_or_passive() for w in helpers) and fit.word_after(text, match.end).lower() != "by":
         return match.plain
     return match.participle or match.plain   # precomputed (inflection.expand_entry): no lemminflect here
 
