@@ -284,7 +284,7 @@ def fix_many(tasks: list[FixTask], jobs: int | None = None):
     worker processes as linter.lint_documents spreads a check: the first file is fixed here
     (warming every cache), the rest in processes forked from this one (Linux only; elsewhere,
     one process). Writing stays with the caller, in the parent."""
-    from .linter import can_fork, default_jobs
+    from .linter import can_fork, default_jobs, forked_imap
 
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if not tasks:
@@ -294,11 +294,8 @@ def fix_many(tasks: list[FixTask], jobs: int | None = None):
     if jobs == 1 or len(rest) < 2 or not can_fork():
         yield from map(_run_task, rest)
         return
-    import multiprocessing
-
     workers = min(jobs, len(rest))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_run_task, rest, chunksize=max(1, min(8, len(rest) // (4 * workers))))
+    yield from forked_imap(_run_task, rest, workers, chunksize=max(1, min(8, len(rest) // (4 * workers))))
 
 
 def fix_bytes(raw: bytes, name: str, settings: Settings, unsafe: bool = False,

@@ -171,11 +171,18 @@ def lint_documents(items: Iterable[tuple[Document, Settings]], jobs: int | None 
         for batch in pending:
             yield from _lint_batch(batch)
         return
+    for results in forked_imap(_lint_batch, pending, jobs, chunksize=1):
+        yield from results
+
+
+def forked_imap(function, items: list, jobs: int, chunksize: int) -> Iterator:
+    """function(item) for each item, in order, computed in up to `jobs` processes forked from
+    this one (they inherit its loaded pipeline, lexicons and tables). Callers check can_fork()
+    and do the first item here, so that the caches are warm before the fork."""
     import multiprocessing
 
-    with multiprocessing.get_context("fork").Pool(min(jobs, len(pending))) as pool:
-        for results in pool.imap(_lint_batch, pending, chunksize=1):
-            yield from results
+    with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
+        yield from pool.imap(function, items, chunksize=chunksize)
 
 
 def _batches(items: Iterable[tuple[Document, Settings]]) -> Iterator[list[tuple[Document, Settings]]]:
