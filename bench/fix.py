@@ -44,6 +44,15 @@ def _check(paths: list[Path], model: str) -> dict[str, dict]:
     return {Path(f["path"]).name: f for f in json.loads(proc.stdout)["files"]}
 
 
+def annotated_texts(corpus: Path) -> list[Path]:
+    """The corpus texts with jargon annotations (NAME.txt with NAME.jargon.txt), sorted."""
+    texts = sorted(p for p in corpus.glob("*.txt")
+                   if not p.name.endswith(".jargon.txt") and p.with_name(p.stem + ".jargon.txt").is_file())
+    if not texts:
+        raise SystemExit(f"{corpus}: no annotated texts (NAME.txt with NAME.jargon.txt) found")
+    return texts
+
+
 def _min_words_for_grade() -> int:
     from jargonlint.resources import data_yaml
 
@@ -88,10 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--sample", type=int, default=50)
     args = ap.parse_args(argv)
-    texts = sorted(p for p in args.corpus.glob("*.txt")
-                   if not p.name.endswith(".jargon.txt") and p.with_name(p.stem + ".jargon.txt").is_file())
-    if not texts:
-        raise SystemExit(f"{args.corpus}: no annotated texts (NAME.txt with NAME.jargon.txt) found")
+    texts = annotated_texts(args.corpus)
 
     with tempfile.TemporaryDirectory(prefix="jargonlint-fix-bench-") as folder:
         copies = []

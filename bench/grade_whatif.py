@@ -23,8 +23,9 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from fix import JARGON_CODES, annotated_texts   # bench/fix.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-JARGON_CODES = ("JL101", "JL102", "JL103", "JL105")
 VARIANTS = ("shipped", "no-glosses", "with-splits")
 
 
@@ -74,10 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="none")
     ap.add_argument("--variant", choices=VARIANTS, help="one variant only (default: each, in a fresh process)")
     args = ap.parse_args(argv)
-    texts = sorted(p for p in args.corpus.glob("*.txt")
-                   if not p.name.endswith(".jargon.txt") and p.with_name(p.stem + ".jargon.txt").is_file())
-    if not texts:
-        raise SystemExit(f"{args.corpus}: no annotated texts (NAME.txt with NAME.jargon.txt) found")
+    texts = annotated_texts(args.corpus)
     if args.variant is None:
         import subprocess
 
