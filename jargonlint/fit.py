@@ -141,6 +141,8 @@ def _noun_follows(text: str, end: int, doc, span) -> bool:
     after = word_after(text, end).lower()
     if after.endswith(words["verb_endings"]):
         return _participle_modifier(text, end)   # "the ASG desired size", not "the VMs restarted"
+    if _past_verb_with_object(text, end):
+        return False                             # "the core switch meant new devices"
     return bool(after) and after not in words["after_noun"]
 
 
@@ -609,13 +611,24 @@ def _object_follows(text: str, end: int) -> bool:
     without one, "builds" or "targets" after a name is more likely a plural noun it modifies."""
     words = _words()
     after = word_after(text, end).lower()
-    return after in words["object_determiners"] or after in words["pronoun_objects"] or after in words["object_starts"]
+    return (after in words["object_determiners"] or after in words["pronoun_objects"]
+            or after in words["object_starts"] or after[:1].isdigit())
+
+
+def _past_verb_with_object(text: str, end: int) -> bool:
+    """"the core switch meant new devices", "the NOC sent 40 alerts": a verb in the past that
+    does not end in -ed, then the start of an object, so the term before it is its subject."""
+    from .inflection import common_verb_forms
+
+    after = word_after(text, end)
+    form = common_verb_forms().get(after.lower())
+    return form is not None and form[1] == after.lower() and _object_follows(text, text.find(after, end) + len(after))
 
 
 def _participle_modifier(text: str, end: int) -> bool:
     """"Azure automated processes": a word in -ed right after the term, then a word that is not
     a function word, is an adjective before a noun the term modifies too. ("CloudWatch alerted
-    us", "Traefik restarted the pods", "VSS timed out": a verb.)"""
+    us", "Traefik restarted the pods", "the NOC received 40 alerts", "VSS timed out": a verb.)"""
     after = word_after(text, end)
     if not after.lower().endswith(tuple(_words()["verb_endings"])):
         return False
@@ -623,4 +636,4 @@ def _participle_modifier(text: str, end: int) -> bool:
     following = word_after(text, gap).lower()
     words = _words()
     return (bool(following) and not following.endswith("ly") and following not in words["after_noun"]
-            and following not in words["pronoun_objects"] and following not in words["particles"])
+            and following not in words["particles"] and not _object_follows(text, gap))

@@ -30,6 +30,12 @@ def test_word_lists_are_all_words():
     ("We checked the staging deployments.", "staging", "the test system", True),
     ("Our LDAP server is down.", "LDAP", "the staff directory", True),
     ("It was deleted in the `prod` namespace yesterday.", "namespace", "separate section", True),
+    # a verb in the past, then the start of an object: the term is its subject
+    ("The NOC received new alerts.", "NOC", "the network monitoring team", False),
+    ("The NOC received 40 alerts.", "NOC", "the network monitoring team", False),
+    ("The NOC sent two alerts.", "NOC", "the network monitoring team", False),
+    ("The NOC sent reports.", "NOC", "the network monitoring team", True),
+    ("The NOC desired size.", "NOC", "the network monitoring team", True),
 ])
 def test_compounds_without_a_parse(text, term, plain, compound):
     start = text.index(term)
