@@ -151,6 +151,12 @@ def noun_follows(text: str, end: int) -> bool:
     return _noun_follows(text, end, None, None)
 
 
+def bare_noun_use(text: str, start: int, end: int) -> bool:
+    """"connect the form to your CRM": a determiner before the term and no noun after it, so
+    the term names a thing on its own (not "the CRM export", nor "via CRM")."""
+    return word_before(text, start).lower() in _words()["determiners"] and not noun_follows(text, end)
+
+
 def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=None) -> bool:
     """Whether a noun swap would break a compound. Only clear cases count, so that what a
     lexicon's author wrote as a drop-in ("the LTE backup router" -> "the mobile data backup

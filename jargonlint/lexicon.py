@@ -26,7 +26,7 @@ POS_TAGS = ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
 TOP_KEYS = {"schema", "id", "title", "source", "description", "defaults", "entries"}
 ENTRY_KEYS = {"term", "variants", "kind", "category", "expansion", "plain", "explain", "action",
               "safety", "audiences", "pos", "skip_if_prev", "skip_if_next", "example",
-              "counterexamples", "provenance", "context", "gloss", "plain_by_object"}
+              "counterexamples", "provenance", "context", "gloss", "plain_by_object", "head_noun"}
 DEFAULT_KEYS = {"kind", "category", "action", "safety", "audiences", "pos", "provenance"}
 REQUIRED_ENTRY_KEYS = ("term", "kind", "category", "explain", "action", "safety", "audiences", "example")
 MAX_GLOSS_WORDS = 6
@@ -54,6 +54,9 @@ class LexiconEntry:
     # ("identify the situation" -> "spot", where "find" reads wrong)
     plain_by_object: tuple[tuple[str, frozenset[str]], ...] = ()
     context: frozenset[str] = frozenset()   # the IT sense needs one of these in the sentence
+    # acronyms: the noun a bare use stands for ("your CRM" is a system), written after the
+    # spelled-out form where no noun follows: "your customer relationship management (CRM) system"
+    head_noun: str = ""
     counterexamples: tuple[str, ...] = ()
     lexicon: str = ""
     source: str = ""          # file the entry came from
@@ -181,6 +184,11 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
     if len(gloss.split()) > MAX_GLOSS_WORDS:
         raise fail(f"'gloss' has {len(gloss.split())} words (at most {MAX_GLOSS_WORDS})")
     by_object = _plain_by_object(merged.get("plain_by_object"), plain, action, fail)
+    head_noun = merged.get("head_noun", "") or ""
+    if not isinstance(head_noun, str) or (head_noun and not re.fullmatch(r"[a-z]+(?: [a-z]+)?", head_noun)):
+        raise fail("'head_noun' must be one or two lower-case words (\"system\", \"tool\")")
+    if head_noun and (kind != "acronym" or action != "define"):
+        raise fail("'head_noun' is for acronyms that are spelled out ('kind: acronym', 'action: define')")
     provenance = merged.get("provenance", "")
     if not isinstance(provenance, str):
         raise fail("'provenance' must be a string")
@@ -191,7 +199,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         expansion=expansion.strip(), plain=plain, gloss=gloss, pos=pos,
         skip_if_prev=frozenset(w.lower() for w in skip_prev),
         skip_if_next=frozenset(w.lower() for w in skip_next), plain_by_object=by_object,
-        context=frozenset(w.lower() for w in context),
+        context=frozenset(w.lower() for w in context), head_noun=head_noun,
         counterexamples=counter, lexicon=lexicon_id, source=path, line=line or 0,
         provenance=provenance.strip())
 

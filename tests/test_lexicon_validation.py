@@ -17,6 +17,16 @@ def test_valid_lexicon_loads():
     assert lexicon.entries[0].term == "frob" and lexicon.entries[0].line == 6
 
 
+ACRONYM = ("  - term: FROB\n    kind: acronym\n    category: x\n    expansion: frob management\n"
+           "    explain: A unit.\n    action: define\n    safety: safe\n    audiences: [business]\n"
+           "    example: Send it to the FROB today.\n")
+
+
+def test_head_noun_loads():
+    entry = parse_lexicon(HEAD + ACRONYM + "    head_noun: system\n", "t.yaml").entries[0]
+    assert entry.head_noun == "system"
+
+
 def test_plain_by_object_loads_in_lower_case():
     text = (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]")
             + "    plain_by_object:\n      easy: [Thing, things]\n")
@@ -49,6 +59,9 @@ def test_plain_by_object_loads_in_lower_case():
      + "    plain_by_object:\n      easy: [thing]\n", "only for action 'replace'"),
     (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]") + "    plain_by_object:\n      easy: 3\n",
      "must be a list of non-empty strings"),
+    # head_noun: a word or two, on an acronym that is spelled out
+    (HEAD + ENTRY.format(term="frob") + "    head_noun: system\n", "'head_noun' is for acronyms"),
+    (HEAD + ACRONYM + "    head_noun: The System!\n", "'head_noun' must be one or two lower-case words"),
 ])
 def test_broken_lexicons(text, message):
     with pytest.raises(LexiconError) as info:

@@ -480,6 +480,8 @@ class UndefinedAcronym(Rule):
                 if owner:   # "the ISP's window" -> "the internet service provider's (ISP's) window"
                     apostrophe = owner.group(0)
                     spelled = f"{match.expansion}{apostrophe} ({match.text}{apostrophe})"
+                elif entry.head_noun and fit.bare_noun_use(ctx.document.text, match.start, match.end):
+                    spelled = f"{spelled} {entry.head_noun}"   # "your CRM" -> "your ... (CRM) system"
                 start, end, text = replacement_for(ctx.document.text, match.start,
                                                    owner.end() if owner else match.end, spelled, True)
                 fix = Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
