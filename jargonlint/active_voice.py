@@ -64,6 +64,17 @@ def _verb_group(auxes, verb, plural: bool) -> str | None:
     return None
 
 
+def _doer_goes_on(token) -> bool:
+    """Whether the word after the parsed doer still belongs to it: a noun ("the download
+    bandwidth" parsed as "download" + adverb "bandwidth"), not a time word ("today") or an
+    adverb in -ly ("by our engineer remotely")."""
+    from .fit import _words
+
+    if token.dep_ == "npadvmod" or token.lower_.endswith("ly") or token.lower_ in _words()["after_noun"]:
+        return False
+    return token.pos_ in ("NOUN", "PROPN", "ADV")
+
+
 def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     """The active form of the passive clause headed by doc[verb_index], or None."""
     verb = doc[verb_index]
@@ -96,6 +107,10 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     if following is not None and (following.tag_ in ("VBN", "VBG") or following.lower_ in _RELATIVE_WORDS):
         # "caused by refactoring and cleanup intended to allow ...": a phrase that describes
         # the doer, whatever the parse made of it, would be left behind on the new object
+        return None
+    if following is not None and _doer_goes_on(following):
+        # "throttled by the 100 Mbps download bandwidth": the parse ended the doer a word
+        # early; moving it would leave "bandwidth" behind
         return None
     plural = doer.tag_ in ("NNS", "NNPS") or doer.lower_ in _PLURAL_SUBJECTS or any(
         c.dep_ == "cc" for c in doer.children)

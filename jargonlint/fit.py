@@ -106,9 +106,20 @@ def in_definition(text: str, end: int) -> bool:
     return _DEFINITION_AFTER.match(text, end) is not None
 
 
+# a line that starts a new item, not the rest of a wrapped one: "Service provider: ...", a
+# bullet, a numbered item or a heading
+_ITEM_LINE = re.compile(r"[ \t]*(?:[-*+\u2022]|\d+[.)]|#+|[A-Z][\w/&'() -]{0,30}:)(?:[ \t]|$)")
+
+
 def word_after(text: str, end: int) -> str:
+    """The next word, also on the next line of wrapped text (not on a line that starts an item
+    of its own: "Priority: P1\nService provider: ...")."""
     found = _WORD_AFTER.search(text[end:end + 40])
-    return found.group(1) if found else ""
+    if found is None:
+        return ""
+    if "\n" in found.group(0) and _ITEM_LINE.match(text, end + found.group(0).index("\n") + 1):
+        return ""
+    return found.group(1)
 
 
 def _unknown_name(token: str, offset: int, covered) -> bool:
@@ -151,6 +162,12 @@ def noun_follows(text: str, end: int) -> bool:
     return _noun_follows(text, end, None, None)
 
 
+def adverbial(term: str) -> bool:
+    """"within SLA", "out of hours": a term that opens with a preposition says when or how, and
+    its plain wording ("within the agreed time") is no noun swap that could break a compound."""
+    return term.split(maxsplit=1)[0].lower() in _words()["adverbial_openers"] and " " in term.strip()
+
+
 def bare_noun_use(text: str, start: int, end: int) -> bool:
     """"connect the form to your CRM": a determiner before the term and no noun after it, so
     the term names a thing on its own (not "the CRM export", nor "via CRM")."""
@@ -163,6 +180,7 @@ def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=N
     router") stays a fix:
     - the term stands next to code or an acronym no lexicon knows, so it is part of a name
       ("VPC CNI", "`prod` namespace");
+    - an acronym comes before a word with a capital: a product's name ("SQL Express");
     - the plain alternative brings its own article but the term modifies the next word
       ("staging deployments" -> "the test system deployments", "our LDAP server")."""
     before = token_before(text, start)
@@ -172,15 +190,36 @@ def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=N
     following = text[end + gap:end + gap + 40].split()[:1]
     if gap and following and _unknown_name(following[0], end + gap, covered):
         return True
+    if _name_goes_on(text, start, end):
+        return True   # "SQL Express", "SQL Always On": a name that starts with the acronym
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     article = plain.split(" ", 1)[0].lower() in ("a", "an", "the")
     return article and _noun_follows(text, end, doc, span)
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _name_goes_on(text: str, start: int, end: int) -> bool:
+    """An acronym before a word with a capital on the same line is the start of a product's
+    name ("SQL Express", "SQL Always On"): neither a swap nor a gloss goes inside it."""
+    return text[start:end].isupper() and _CAPITALISED_AFTER.match(text, end) is not None
 
 
 def _adjective_like(word: str) -> bool:
     lower = word.lower()
     words = _words()
     return lower in words["before_noun"] or (len(lower) > 5 and lower.endswith(words["adjective_endings"]))
+
+
+_STATUS_BEFORE = re.compile(r"(?:^|\n)[^\n]*\b(?:status|state)[ \t]*:[ \t]*\**\[?$", re.IGNORECASE)
+_STATUS_AFTER = re.compile(r"[ \t*\].]*(?:\r?\n|$)")
+
+
+def status_value(text: str, start: int, end: int) -> bool:
+    """"Status: IDENTIFIED", "State: Resolved": the value of a status line is a stage of the
+    incident, named as on a status page; a plain word for it ("found") loses that meaning."""
+    return bool(_STATUS_BEFORE.search(text, max(0, start - 80), start)) and bool(_STATUS_AFTER.match(text, end))
 
 
 def part_of_title(text: str, start: int, end: int) -> bool:
@@ -246,7 +285,10 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     if (common_noun and part_of_title(text, start, end)) or repeats_neighbour(text, start, end, plain):
         return False
     if re.split(r"[\s-]", plain.lower())[-1] in _words()["adjective_plain_heads"]:
-        return noun_follows(text, end)   # "top-priority" only before a noun
+        # "top-priority" only before a noun, and not after "and": in "all P1 and P2
+        # incidents" the first level would be left as it is ("P1 and high-priority incidents")
+        return (noun_follows(text, end) and word_before(text, start).lower() not in ("and", "or")
+                and text[max(0, start - 3):start].rstrip()[-1:] not in ("/", ",", "&"))
     if tag != "NNS" and plural(plain) and _singular_context(text, start, end):
         return False
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
@@ -256,7 +298,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
     if len(plain.split()) == 1:
         return True   # one noun for another reads right in a compound too ("server rollover")
-    if _two_word_compound(plain) and not _VERSION_AFTER.match(text, end) and not _echoes(text, start, end, plain):
+    if _two_word_compound(plain) and not _version_after(text, end) and not _echoes(text, start, end, plain):
         # before a noun, only a compound for a compound ("the disk quota issue" -> "the storage
         # limit issue"): a one-word term there is often part of a fixed compound ("your API
         # key" is not "your data connection key")
@@ -308,6 +350,7 @@ def _echoes(text: str, start: int, end: int, plain: str) -> bool:
 _ENDINGS = ("ing", "ed", "es", "er", "s", "d")
 _NEAR_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]*)?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:|()\n]")
+_SENTENCE_BREAK = re.compile(r"[.!?;|]\s|\n\s*\n")
 
 
 def _stem(word: str) -> str:
@@ -322,7 +365,7 @@ def _function_words() -> frozenset[str]:
     return _words()["after_noun"] | _words()["before_noun"]
 
 
-def repeats_nearby(text: str, start: int, end: int, plain: str) -> bool:
+def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = False) -> bool:
     """"The patch fixed it" -> "The fix fixed it", "the server's BMC" -> "the server's server
     chip": a plain word that repeats the word right before or after the term (its stem, past
     a plain ending or a possessive) reads wrong. Function words ("the") and words the term
@@ -334,8 +377,26 @@ def repeats_nearby(text: str, start: int, end: int, plain: str) -> bool:
     after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 30].lower())[0])[:1]
     bare = (re.sub(r"['\u2019]s?$", "", w) for w in before + after)   # "server's" -> "server"
     near = {form for w in bare if len(w) >= 3 and w not in function_words for form in (w, _stem(w))}
-    return any(not near.isdisjoint((w, _stem(w))) for w in re.findall(r"[a-z]+", plain.lower())
-               if len(w) >= 3 and w not in function_words and w not in term)
+    if any(not near.isdisjoint((w, _stem(w))) for w in re.findall(r"[a-z]+", plain.lower())
+           if len(w) >= 3 and w not in function_words and w not in term):
+        return True
+    if not verb:
+        return False
+    # the plain verb also repeats a longer word further on in the sentence ("was confirmed by
+    # your manager, who confirmed ..."); a noun may ("virtual servers ... test servers")
+    sentence = _SENTENCE_BREAK.split(text[max(0, start - 60):start].lower())[-1] + " " + \
+        _SENTENCE_BREAK.split(text[end:end + 60].lower())[0]
+    far = {_stem(w) for w in _NEAR_WORD.findall(sentence) if len(w) >= 6 and w not in term}
+    head = plain.lower().split()[0] if plain.strip() else ""
+    return len(head) >= 3 and not far.isdisjoint((head, _stem(head)))
+
+
+def said_just_before(text: str, start: int, plain: str) -> int | None:
+    """"the 4G LTE backup line": where the term's plain wording already stands right before it
+    (the term only repeats it), the offset after those words, so the fix drops the term."""
+    found = re.search(rf"(?<![\w-]){re.escape(plain)}([ \t]+)$", text[max(0, start - len(plain) - 8):start],
+                      re.IGNORECASE)
+    return start - len(found.group(1)) if found else None
 
 
 def _opens_noun_phrase(text: str, start: int, adjective: bool = True) -> bool:
@@ -380,7 +441,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     """Whether a verb's replacement reads right here:
     - without a parse, a verb entry in its base form needs a verb context ("to", a modal, a
       subject pronoun, the start of a sentence; an -ly adverb may come between: "to proactively
-      mitigate"): "Results & Impact" is a noun, "we will impact" a verb;
+      mitigate"): "Results & Impact" is a noun, "we will impact" a verb; before a colon it is
+      a label ("Impact:"), with or without a parse;
     - a participle used as an adjective ("Authenticated service") takes only a one-word plain
       (after "have" it is a verb: "have implemented automated checks" -> "have set up ...");
     - an -ing form takes a phrasal plain only after a word that makes it a verb ("by
@@ -397,6 +459,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     if not has_model and pos == "VERB" and bare and before not in words["verb_context"] and not opens \
             and not _adverb_in_verb_context(text, start):
         return False
+    if bare and text[end:end + 1] == ":":
+        return False   # "Impact:" is a label, a noun: not "Affect:"
     one_word = not any(c.isspace() for c in text[start:end])
     if (tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]
             and before not in words["perfect_auxiliaries"]):
@@ -429,13 +493,30 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 _OPEN_BRACKET = re.compile(r"\([^()\n]*\Z")
-_VERSION_AFTER = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)", re.IGNORECASE)
+
+
+def in_brackets(text: str, start: int) -> bool:
+    """Whether a bracket opened before `start` on its line is still open there: a second
+    bracket inside it ("(500 megabits per second (Mbps))") reads badly."""
+    return _OPEN_BRACKET.search(text, max(0, start - 200), start) is not None
+_VERSION = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
+
+
+def _version_after(text: str, end: int):
+    """The version after a name ("Traefik v2", "SQL Server 2016"), or None: a number with a
+    unit after it is a quantity ("RTO 3 h 20 min", "RPO 15 minutes")."""
+    found = _VERSION.match(text, end)
+    if found is None:
+        return None
+    unit = _UNIT_AFTER.match(text, found.end())
+    return None if unit and unit.group(1).lower() in _words()["units"] else found
 
 
 def name_end(text: str, end: int) -> int:
     """Where a name ends, a version after it included: "Traefik v2", "SQL Server 2016",
     "Java 8u292" (a gloss goes after the version)."""
-    found = _VERSION_AFTER.match(text, end)
+    found = _version_after(text, end)
     return found.end() if found else end
 
 
@@ -561,10 +642,12 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         return False
     if not common_noun:
         end = name_end(text, end)   # a name's version goes with it: "Traefik v2 (web traffic router)"
-    if text[end:end + 2].lstrip(" ")[:1] == "(" or _OPEN_BRACKET.search(text, max(0, start - 200), start):
+    if text[end:end + 2].lstrip(" ")[:1] == "(" or in_brackets(text, start):
         return False
-    if _VERSION_AFTER.match(text, end) or text[end:end + 1] in ("-", "/"):
-        return False   # two numbers after a name ("Sev 1 2"), or a range ("2016-2019")
+    if _version_after(text, end) or text[end:end + 1] in ("-", "/") or _name_goes_on(text, start, end):
+        # two numbers after a name ("Sev 1 2"), a range ("2016-2019"), a longer name ("SQL
+        # Always On")
+        return False
     if common_noun and part_of_title(text, start, end):
         return False
     line_start = text.rfind("\n", 0, start) + 1

@@ -135,11 +135,29 @@ def inflect_phrase(phrase: str, tag: str) -> str:
         words[index] = word + "s"   # an acronym: "digital ID" -> "digital IDs", not "IDS"
         return " ".join(words)
     if not lemminflect.getAllInflections(word, upos=upos) and lemminflect.getAllLemmas(word):
+        if upos == "NOUN" and lemminflect.getAllInflections(word, upos="VERB"):
+            # a noun lemminflect knows only as a verb ("a restart"): its plural is spelled
+            # as the verb's -s form ("restarts")
+            words[index] = lemminflect.getInflection(word, tag="VBZ")[0]
+            return " ".join(words)
         return phrase  # a known word that is not a noun/verb ("working together"): leave it
     inflected = lemminflect.getInflection(word, tag=tag, inflect_oov=True)
     if inflected:
-        words[index] = inflected[0]
+        words[index] = _same_spelling(inflected, word)
+    if upos == "VERB":
+        # a second verb joined by "and"/"or" takes the same form: "wipe and reinstall" ->
+        # "wiped and reinstalled", "check and fix" -> "checked and fixed"
+        joint = next((i for i in (1, 2) if i + 1 < len(words) and words[i].lower() in ("and", "or")), None)
+        if joint is not None and lemminflect.getAllInflections(words[joint + 1], upos="VERB"):
+            second = lemminflect.getInflection(words[joint + 1], tag=tag)
+            if second:
+                words[joint + 1] = _same_spelling(second, words[joint + 1])
     return " ".join(words)
+
+
+def _same_spelling(forms: tuple[str, ...], word: str) -> str:
+    """The form spelled like the word: lemminflect may list "re-installs" before "reinstalls"."""
+    return next((form for form in forms if form.count("-") == word.count("-")), forms[0])
 
 
 def plural_gloss(gloss: str) -> str:

@@ -213,3 +213,78 @@ def test_word_and_token_before_match_the_regular_expressions(text):
 def test_a_plain_word_that_repeats_a_word_close_by(text, term, plain, repeats):
     start = text.index(term)
     assert fit.repeats_nearby(text, start, start + len(term), plain) is repeats
+
+
+@pytest.mark.parametrize("text, term, plain, verb, repeats", [
+    ("It was validated by Jo, who confirmed the totals.", "validated", "confirmed", True, True),
+    ("It was validated by Jo, who confirmed the totals.", "validated", "confirmed", False, False),
+    ("It was validated by Jo. She confirmed the totals.", "validated", "confirmed", True, False),  # next sentence
+    ("The VMs stopped, because they were test servers.", "VMs", "virtual servers", False, False),
+])
+def test_a_verb_also_repeats_a_word_further_on_in_the_sentence(text, term, plain, verb, repeats):
+    start = text.index(term)
+    assert fit.repeats_nearby(text, start, start + len(term), plain, verb) is repeats
+
+
+@pytest.mark.parametrize("text, term, plain, end", [
+    ("the 4G LTE backup line", "LTE", "4G", 6),
+    ("the 4g  LTE backup line", "LTE", "4G", 6),
+    ("the 14G LTE backup line", "LTE", "4G", None),      # not the same word
+    ("the mobile LTE line", "LTE", "4G", None),
+])
+def test_a_term_right_after_its_own_plain_wording(text, term, plain, end):
+    assert fit.said_just_before(text, text.index(term), plain) == end   # just after the plain wording
+
+
+@pytest.mark.parametrize("text, term, value", [
+    ("[10:05] Status: IDENTIFIED\nMore text.", "IDENTIFIED", True),
+    ("Status: **Resolved**", "Resolved", True),
+    ("State: [Resolved]", "Resolved", True),
+    ("Status: resolved at 10:00 by our engineer.", "resolved", False),   # a sentence, not a value
+    ("We resolved it. Status: done", "resolved", False),
+])
+def test_the_value_of_a_status_line(text, term, value):
+    start = text.index(term)
+    assert fit.status_value(text, start, start + len(term)) is value
+
+
+@pytest.mark.parametrize("text, term, inside", [
+    ("Bandwidth (500 Mbps) is enough.", "Mbps", True),
+    ("Bandwidth (500) is 900 Mbps now.", "Mbps", False),
+    ("Bandwidth (500\nMbps) is enough.", "Mbps", False),     # not over a line
+])
+def test_in_brackets(text, term, inside):
+    assert fit.in_brackets(text, text.index(term)) is inside
+
+
+@pytest.mark.parametrize("text, term, bare", [
+    ("Connect the form to your CRM next week.", "CRM", True),
+    ("The CRM export runs nightly.", "CRM", False),          # a noun follows
+    ("We use CRM daily.", "CRM", False),                     # no determiner
+])
+def test_a_bare_noun_use(text, term, bare):
+    start = text.index(term)
+    assert fit.bare_noun_use(text, start, start + len(term)) is bare
+
+
+@pytest.mark.parametrize("text, term, after", [
+    ("the load\nbalancer failed", "load", "balancer"),                 # a wrapped line
+    ("Priority: P1\nService provider: Keystone", "P1", ""),            # a field line
+    ("the P1\n- Second item", "P1", ""),                               # a bullet
+    ("the P1\n2. Second item", "P1", ""),                              # a numbered item
+    ("the P1\n## Heading", "P1", ""),
+])
+def test_the_next_word_stops_at_a_line_that_starts_an_item(text, term, after):
+    assert fit.word_after(text, text.index(term) + len(term)) == after
+
+
+@pytest.mark.parametrize("text, term, end", [
+    ("We moved to Traefik v2 today.", "Traefik", "Traefik v2"),
+    ("We upgraded SQL Server 2016 last weekend.", "SQL Server", "SQL Server 2016"),
+    ("RTO 3 h 20 min.", "RTO", "RTO"),                          # a quantity with its unit
+    ("The RPO 15 minutes was met.", "RPO", "RPO"),
+    ("Use SLA 2 for this.", "SLA", "SLA 2"),
+])
+def test_a_version_after_a_name_but_not_a_quantity(text, term, end):
+    start = text.index(term)
+    assert text[start:fit.name_end(text, start + len(term))] == end

@@ -20,16 +20,24 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     entry = match.entry
     if entry.action != "replace" or not match.plain or entry.safety == "display":
         return None
+    if fit.status_value(ctx.document.text, match.start, match.end):
+        return None   # "Status: IDENTIFIED" names a stage of the incident
     # a capital that belongs to the name ("Microsoft 365 admin centre", "Kubernetes") says
     # nothing about sentence position: the replacement is capitalised only at sentence start
     plain = _fitting_plain(ctx, match)
-    if plain is not None and fit.repeats_nearby(ctx.document.text, match.start, match.end, plain):
+    said = fit.said_just_before(ctx.document.text, match.start, plain) if plain else None
+    if said is not None:   # "the 4G LTE backup line" -> "the 4G backup line"
+        return Fix(start=said, end=match.end, replacement="", safety=Safety(entry.safety))
+    verb = fit.is_verb(match.tag, entry.pos)
+    if plain is not None and fit.repeats_nearby(ctx.document.text, match.start, match.end, plain, verb):
         match = _other_plain(ctx, match)   # "The patch fixed it": "The update fixed it"
         plain = _fitting_plain(ctx, match) if match is not None else None
     if plain is None:
         return None
     if plain == match.plain:
         plain = _participle_if_needed(ctx.document.text, match)   # "was demonstrated" -> "was shown"
+        if not plain:
+            return None
     words = match.text.split()
     first_word = words[0].lower() if words else ""
     # a spelled-out form in Title Case ("Multi-Factor Authentication (MFA)") has the capitals
@@ -42,7 +50,7 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     before = fit.token_before(ctx.document.text, match.start)
     named = match.text[:1].isupper() and before.isalpha() and before.islower()
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case or named)
-    fits = long_form or not (
+    fits = long_form or fit.adverbial(match.text) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
@@ -61,7 +69,8 @@ def _other_plain(ctx: RuleContext, match: LexiconMatch) -> LexiconMatch | None:
         return None
     for alternative in match.entry.plain:
         inflected = inflect_phrase(alternative, match.tag) if match.tag else alternative
-        if inflected == match.plain or fit.repeats_nearby(ctx.document.text, match.start, match.end, inflected):
+        if inflected == match.plain or fit.repeats_nearby(ctx.document.text, match.start, match.end, inflected,
+                                                          fit.is_verb(match.tag, match.entry.pos)):
             continue
         participle = inflect_phrase(alternative, "VBN") if match.tag in ("VBD", "VBN") else ""
         return dataclasses.replace(match, plain=inflected, participle=participle)
@@ -480,6 +489,8 @@ class UndefinedAcronym(Rule):
                 if owner:   # "the ISP's window" -> "the internet service provider's (ISP's) window"
                     apostrophe = owner.group(0)
                     spelled = f"{match.expansion}{apostrophe} ({match.text}{apostrophe})"
+                elif fit.in_brackets(ctx.document.text, match.start):
+                    spelled = match.expansion   # "(500 Mbps)" -> "(500 megabits per second)"
                 elif entry.head_noun and fit.bare_noun_use(ctx.document.text, match.start, match.end):
                     spelled = f"{spelled} {entry.head_noun}"   # "your CRM" -> "your ... (CRM) system"
                 start, end, text = replacement_for(ctx.document.text, match.start,
@@ -663,14 +674,36 @@ class HiddenVerb(LexiconRule):
 def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     """After have/be, a past form is the participle: "has made a choice" -> "has chosen",
     not "has chose" (the matcher tags "made" as past tense wherever it stands); so is one
-    with its doer after it, a passive without "be" ("Roll back performed by hand" -> "done")."""
+    with its doer after it, a passive without "be" ("Roll back performed by hand" -> "done"),
+    and one joined by "and"/"or" to a participle ("was accessed or exfiltrated" -> "stolen").
+    "" where the participle reads wrong ("a new lease was obtained": not "was gotten", nor
+    "have gotten" in British English; fit_words.yaml participle_misfits)."""
     if match.tag != "VBD":
         return match.plain
-    before = text[max(0, match.start - 40):match.start].split()
-    helpers = [w.lower() for w in before[-2:]]
-    if not any(w in _perfect_or_passive() for w in helpers) and fit.word_after(text, match.end).lower() != "by":
+    helper = _helper_before(text[max(0, match.start - 60):match.start])
+    if helper is None and fit.word_after(text, match.end).lower() != "by":
         return match.plain
-    return match.participle or match.plain   # precomputed (inflection.expand_entry): no lemminflect here
+    participle = match.participle or match.plain   # precomputed (inflection.expand_entry): no lemminflect here
+    return "" if participle.split()[0].lower() in fit._words()["participle_misfits"] else participle
+
+
+def _helper_before(before: str) -> str | None:
+    """The have/be form that the past form after `before` depends on: one of the two words
+    before it ("has made", "was quickly made"), or the one before a participle it is joined
+    to ("was accessed or exfiltrated", "were reviewed, tested and deployed")."""
+    words = [w.strip(",").lower() for w in before.split()]
+    helpers = _perfect_or_passive()
+    for word in reversed(words[-2:]):
+        if word in helpers:
+            return word
+    if len(words) < 3 or words[-1] not in ("and", "or"):
+        return None
+    for word in reversed(words[:-1][-6:]):
+        if word in helpers:
+            return word
+        if not (word.endswith(("ed", "en", "ly")) or word in ("and", "or")):
+            return None
+    return None
 
 
 class UncommonWord(Rule):
