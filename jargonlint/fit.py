@@ -198,12 +198,16 @@ def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=N
 
 
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z](?:[a-z]|[A-Z]+\b)")
 
 
-def _name_goes_on(text: str, start: int, end: int) -> bool:
+def _name_goes_on(text: str, start: int, end: int, acronym_after: bool = False) -> bool:
     """An acronym before a word with a capital on the same line is the start of a product's
-    name ("SQL Express", "SQL Always On"): neither a swap nor a gloss goes inside it."""
-    return text[start:end].isupper() and _CAPITALISED_AFTER.match(text, end) is not None
+    name ("SQL Express", "SQL Always On"): neither a swap nor a gloss goes inside it.
+    `acronym_after`: another acronym after it counts too ("SMTP AUTH"), for a gloss; a swap
+    may still fit there ("REST API" -> "web-based API")."""
+    after = _CAPITALS_AFTER if acronym_after else _CAPITALISED_AFTER
+    return text[start:end].isupper() and after.match(text, end) is not None
 
 
 def _adjective_like(word: str) -> bool:
@@ -216,10 +220,17 @@ _STATUS_BEFORE = re.compile(r"(?:^|\n)[^\n]*\b(?:status|state)[ \t]*:[ \t]*\**\[
 _STATUS_AFTER = re.compile(r"[ \t*\].]*(?:\r?\n|$)")
 
 
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*[\[*#]*[ \t]*$")
+_STAGE_AFTER = re.compile(r"[\]*]*[ \t]+[-\u2013\u2014|][ \t]+\S|[\]*]*[ \t]*(?:\r?\n|$)")
+
+
 def status_value(text: str, start: int, end: int) -> bool:
-    """"Status: IDENTIFIED", "State: Resolved": the value of a status line is a stage of the
-    incident, named as on a status page; a plain word for it ("found") loses that meaning."""
-    return bool(_STATUS_BEFORE.search(text, max(0, start - 80), start)) and bool(_STATUS_AFTER.match(text, end))
+    """"Status: IDENTIFIED", "State: Resolved", a status page's "Identified - 09 May 08:54" or
+    "[Resolved]" on a line of its own: the stage of an incident, named as on a status page; a
+    plain word for it ("found") loses that meaning."""
+    if _STATUS_BEFORE.search(text, max(0, start - 80), start):
+        return bool(_STATUS_AFTER.match(text, end))
+    return bool(_LINE_OPENING.search(text, max(0, start - 20), start)) and bool(_STAGE_AFTER.match(text, end))
 
 
 def part_of_title(text: str, start: int, end: int) -> bool:
@@ -394,9 +405,8 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
 def said_just_before(text: str, start: int, plain: str) -> int | None:
     """"the 4G LTE backup line": where the term's plain wording already stands right before it
     (the term only repeats it), the offset after those words, so the fix drops the term."""
-    found = re.search(rf"(?<![\w-]){re.escape(plain)}([ \t]+)$", text[max(0, start - len(plain) - 8):start],
-                      re.IGNORECASE)
-    return start - len(found.group(1)) if found else None
+    found = re.search(rf"(?<![\w-]){re.escape(plain)}([ \t]+)$", text[max(0, start - len(plain) - 8):start])
+    return start - len(found.group(1)) if found else None   # same case: not "SQL Server instance"
 
 
 def _opens_noun_phrase(text: str, start: int, adjective: bool = True) -> bool:
@@ -493,6 +503,12 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 _OPEN_BRACKET = re.compile(r"\([^()\n]*\Z")
+
+
+def bracket_follows(text: str, end: int) -> bool:
+    """"MFD (1st floor)": a bracket right after the term (a gloss or a spelled-out form would
+    put two pairs side by side)."""
+    return text[end:end + 2].lstrip(" ")[:1] == "("
 
 
 def in_brackets(text: str, start: int) -> bool:
@@ -642,9 +658,9 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         return False
     if not common_noun:
         end = name_end(text, end)   # a name's version goes with it: "Traefik v2 (web traffic router)"
-    if text[end:end + 2].lstrip(" ")[:1] == "(" or in_brackets(text, start):
+    if bracket_follows(text, end) or in_brackets(text, start):
         return False
-    if _version_after(text, end) or text[end:end + 1] in ("-", "/") or _name_goes_on(text, start, end):
+    if _version_after(text, end) or text[end:end + 1] in ("-", "/") or _name_goes_on(text, start, end, True):
         # two numbers after a name ("Sev 1 2"), a range ("2016-2019"), a longer name ("SQL
         # Always On")
         return False

@@ -36,6 +36,7 @@ def hidden_verb_entries() -> tuple[LexiconEntry, ...]:
             explain=f"The verb is hidden in a noun: '{verb}' says the same in fewer words.",
             action="replace", safety=pattern.get("safety", "unsafe"), audiences=_AUDIENCES,
             example=phrase, variants=_variants(phrase), plain=(verb,), pos="VERB",
+            skip_if_next=frozenset(w.lower() for w in pattern.get("skip_if_next", ())),
             lexicon="hidden-verbs", source="jargonlint/data/hidden_verbs.yaml"))
     return tuple(entries)
 

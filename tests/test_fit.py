@@ -228,7 +228,8 @@ def test_a_verb_also_repeats_a_word_further_on_in_the_sentence(text, term, plain
 
 @pytest.mark.parametrize("text, term, plain, end", [
     ("the 4G LTE backup line", "LTE", "4G", 6),
-    ("the 4g  LTE backup line", "LTE", "4G", 6),
+    ("the 4G  LTE backup line", "LTE", "4G", 6),
+    ("the SQL Server instance", "instance", "server", None),   # a name's word, in capitals
     ("the 14G LTE backup line", "LTE", "4G", None),      # not the same word
     ("the mobile LTE line", "LTE", "4G", None),
 ])
@@ -242,6 +243,10 @@ def test_a_term_right_after_its_own_plain_wording(text, term, plain, end):
     ("State: [Resolved]", "Resolved", True),
     ("Status: resolved at 10:00 by our engineer.", "resolved", False),   # a sentence, not a value
     ("We resolved it. Status: done", "resolved", False),
+    ("Intro.\nIdentified - 09 May 2024 08:54 BST\nThe issue", "Identified", True),   # a status page's stage
+    ("[Resolved]\nAll good.", "Resolved", True),
+    ("Resolved 3 tickets today.", "Resolved", False),
+    ("Intro.\nResolved the printer issue - thanks.", "Resolved", False),
 ])
 def test_the_value_of_a_status_line(text, term, value):
     start = text.index(term)

@@ -104,6 +104,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
             return None
         if fit.plural_reads_as_verb(text, match.end, match.tag):
             return None
+    if fit.phrasal_before_pronoun(text, match.end, match.plain):
+        return None   # "expedite it": not "speed up it" (an entry without a part of speech)
     return fit.drop_doubled_article(text, match.start, match.plain)
 
 
@@ -125,12 +127,23 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     if (entry.safety == "display" and entry.action == "replace") or _APOSTROPHE_S.match(ctx.document.text, match.end):
         return None   # a gloss cannot go between a word and its "'s"
     common_noun = not entry.case_sensitive and not any(form[:1].isupper() for form in entry.forms)
+    if _spelled_out_before(ctx, match):
+        return None   # "New Commerce Experience (NCE) ... Under NCE": a gloss would say it again
     if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
                           ctx.doc if ctx.has_model else None, common_noun=common_noun):
         return None
     end = match.end if common_noun else fit.name_end(ctx.document.text, match.end)
     return Fix(start=match.start, end=end, replacement=f"{ctx.document.text[match.start:end]} ({match.gloss})",
                safety=Safety.UNSAFE, fits=True, kind="gloss")
+
+
+def _spelled_out_before(ctx: RuleContext, match: LexiconMatch) -> bool:
+    """Whether the text spelled out this term in capitals before ("New Commerce Experience
+    (NCE)"). The term is still reported (a reader may not connect the two), but not glossed."""
+    if not acronyms.looks_like_acronym(match.text):
+        return False
+    where = acronyms.definitions(ctx.document.prose).get(acronyms.core(match.text))
+    return where is not None and where <= match.start
 
 
 _BRACKETED = re.compile(r"\(([^()\n]{1,80})\)")
@@ -489,8 +502,11 @@ class UndefinedAcronym(Rule):
                 if owner:   # "the ISP's window" -> "the internet service provider's (ISP's) window"
                     apostrophe = owner.group(0)
                     spelled = f"{match.expansion}{apostrophe} ({match.text}{apostrophe})"
-                elif fit.in_brackets(ctx.document.text, match.start):
-                    spelled = match.expansion   # "(500 Mbps)" -> "(500 megabits per second)"
+                elif fit.in_brackets(ctx.document.text, match.start) or \
+                        fit.bracket_follows(ctx.document.text, match.end):
+                    # "(500 Mbps)" -> "(500 megabits per second)"; "MFD (1st floor)" ->
+                    # "multifunction device (1st floor)": no second pair of brackets
+                    spelled = match.expansion
                 elif entry.head_noun and fit.bare_noun_use(ctx.document.text, match.start, match.end):
                     spelled = f"{spelled} {entry.head_noun}"   # "your CRM" -> "your ... (CRM) system"
                 start, end, text = replacement_for(ctx.document.text, match.start,
