@@ -2,8 +2,10 @@
 """What `jargonlint fix --unsafe-fixes` does to real provider texts, before and after.
 
     python bench/fix.py [--corpus ../shared/corpus] [--model none|auto] [--seed 5] [--sample 50]
+    python bench/fix.py --texts bench/heldout/set-c [--model auto]   # any folder of texts
 
-Copies the corpus texts that have jargon annotations (NAME.txt with NAME.jargon.txt) to a
+Copies the corpus texts that have jargon annotations (NAME.txt with NAME.jargon.txt), or with
+`--texts` every .txt and .md file of a folder (texts no rule was tuned on), to a
 temporary folder, measures them (`jargonlint check --format json`), runs
 `jargonlint fix --unsafe-fixes` on the copies, and measures again:
 
@@ -53,6 +55,14 @@ def annotated_texts(corpus: Path) -> list[Path]:
     return texts
 
 
+def folder_texts(folder: Path) -> list[Path]:
+    """The .txt and .md files of a folder, sorted (no annotations needed)."""
+    texts = sorted(p for p in folder.glob("*") if p.suffix in (".txt", ".md") and p.is_file())
+    if not texts:
+        raise SystemExit(f"{folder}: no .txt or .md texts found")
+    return texts
+
+
 def _min_words_for_grade() -> int:
     from jargonlint.resources import data_yaml
 
@@ -96,8 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="none")
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--sample", type=int, default=50)
+    ap.add_argument("--texts", type=Path, help="a folder of .txt and .md texts to use instead of the corpus")
     args = ap.parse_args(argv)
-    texts = annotated_texts(args.corpus)
+    texts = folder_texts(args.texts) if args.texts else annotated_texts(args.corpus)
 
     with tempfile.TemporaryDirectory(prefix="jargonlint-fix-bench-") as folder:
         copies = []
@@ -129,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"{text.name}: the fixer and `jargonlint fix` disagree")
         edits.extend((text.name, edit) for edit in result.outcome.edits)
 
-    print(f"{len(texts)} annotated texts, {before['words']} words before, {after['words']} after "
+    kind = "texts" if args.texts else "annotated texts"
+    print(f"{len(texts)} {kind}, {before['words']} words before, {after['words']} after "
           f"(model: {args.model}); {len(edits)} edits applied by fix --unsafe-fixes\n")
     print(f"{'':30} {'before':>8} {'after':>8} {'change':>8}")
     for key, label in (("jargon_per_100", "jargon per 100 words"),

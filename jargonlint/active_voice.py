@@ -85,7 +85,12 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if doer is None or doer.lower_ in ("whom", "which"):
         return None
-    subject_tokens = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    left = subject.left_edge.i
+    while left < subject.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1   # a list item's "-" that the parse hung on the subject stays where it is
+    subject_tokens = doc[left:subject.right_edge.i + 1]
+    if left > 0 and doc[left - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET"):
+        return None   # "Conditional | Access policies": the parse cut the subject's name in two
     if verb.dep_ in ("relcl", "acl") or any(t.tag_ in ("WDT", "WP", "WP$") for t in subject_tokens):
         return None   # a relative clause ("people whose pipelines are affected by ...") stays
     between = doc[subject_tokens.end:verb.i]
@@ -124,8 +129,11 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     new_subject = _agent_subject(list(doer_tokens))
     new_object = _object_phrase(list(subject_tokens))
     first = subject_tokens[0]
-    if first.is_sent_start:
-        if first.pos_ != "PROPN" and first.text != "I" and not first.text[1:2].isupper():
+    # the sentence opens with the subject, perhaps after a list item's "-"
+    if first.is_sent_start or all(t.is_punct or t.is_space for t in doc[first.sent.start:first.i]):
+        # "Conditional Access policies": a name in capitals keeps its capital as the object
+        title_case = first.pos_ != "DET" and len(subject_tokens) > 1 and subject_tokens[1].text[:1].isupper()
+        if first.pos_ != "PROPN" and first.text != "I" and not first.text[1:2].isupper() and not title_case:
             new_object = new_object[:1].lower() + new_object[1:]
         new_subject = new_subject[:1].upper() + new_subject[1:]
     return ActiveRewrite(start, end, f"{new_subject} {group}{particle} {new_object}")

@@ -180,7 +180,8 @@ def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=N
     router") stays a fix:
     - the term stands next to code or an acronym no lexicon knows, so it is part of a name
       ("VPC CNI", "`prod` namespace");
-    - an acronym comes before a word with a capital: a product's name ("SQL Express");
+    - an acronym comes before a word with a capital: a product's name ("SQL Express"); or a
+      version or level follows ("TPM 2.0", "RAID 6");
     - the plain alternative brings its own article but the term modifies the next word
       ("staging deployments" -> "the test system deployments", "our LDAP server")."""
     before = token_before(text, start)
@@ -190,8 +191,11 @@ def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=N
     following = text[end + gap:end + gap + 40].split()[:1]
     if gap and following and _unknown_name(following[0], end + gap, covered):
         return True
-    if _name_goes_on(text, start, end):
-        return True   # "SQL Express", "SQL Always On": a name that starts with the acronym
+    if _name_goes_on(text, start, end) or (text[start:end].isupper() and _version_after(text, end)):
+        # "SQL Express", "SQL Always On": a name that starts with the acronym; "TPM 2.0",
+        # "RAID 6": a version or level makes an acronym a name ("no security chip 2.0"; but
+        # "severity level 2" -> "priority level 2")
+        return True
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     article = plain.split(" ", 1)[0].lower() in ("a", "an", "the")
     return article and _noun_follows(text, end, doc, span)
