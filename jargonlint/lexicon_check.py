@@ -70,9 +70,14 @@ def check_near_duplicates(entries: Iterable[LexiconEntry], only: Iterable[Lexico
 
 
 def check_matching(entries: Iterable[LexiconEntry], lexicon, pipeline) -> list[str]:
-    """Examples must match the entry and counterexamples must not, on this pipeline."""
+    """Examples must match the entry and counterexamples must not, on this pipeline; context
+    words must be single tokens (the matcher compares tokens)."""
     problems = []
     for e in entries:
+        for word in sorted(e.context):
+            if not word.startswith("@") and len(pipeline.nlp.tokenizer(word)) != 1:
+                problems.append(f"{_where(e)}: context word {word!r} is split into several tokens and never "
+                                "matches: list its parts or another single word")
         doc = pipeline.nlp(e.example)
         if not any(m.entry == e for m in lexicon.find(doc, pipeline.has_model, e.example)):
             problems.append(f"{_where(e)}: example does not match ({pipeline.label}): {e.example!r}")

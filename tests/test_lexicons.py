@@ -67,6 +67,18 @@ def test_lexicons_check_examples_command(cli, tmp_path):
     assert "ok (1 entries)" in out and "fixes: ok" in out
 
 
+def test_lexicons_check_reports_a_context_word_the_tokenizer_splits(cli, tmp_path):
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(
+        "schema: 1\nid: ours\ntitle: Ours\nsource: tests\nentries:\n"
+        "  - term: frobnicator\n    kind: jargon\n    category: x\n    plain: [booking system]\n"
+        "    explain: Our name for the booking system.\n    action: replace\n    safety: unsafe\n"
+        "    audiences: [business]\n    context: [e-mail, booking]\n"
+        "    example: The booking frobnicator is down.\n", encoding="utf-8")
+    code, out, err = cli("lexicons", "check", "--examples", str(ours))
+    assert code == 2 and "context word 'e-mail' is split into several tokens" in err
+
+
 def test_lexicons_check_takes_a_folder(cli, tmp_path):
     (tmp_path / "ours.yaml").write_text(
         "schema: 1\nid: ours\ntitle: Ours\nsource: tests\nentries:\n"

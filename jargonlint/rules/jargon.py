@@ -142,8 +142,14 @@ def _spelled_out_before(ctx: RuleContext, match: LexiconMatch) -> bool:
     (NCE)"). The term is still reported (a reader may not connect the two), but not glossed."""
     if not acronyms.looks_like_acronym(match.text):
         return False
-    where = acronyms.definitions(ctx.document.prose).get(acronyms.core(match.text))
+    where = _definitions(ctx.document.prose).get(acronyms.core(match.text))
     return where is not None and where <= match.start
+
+
+@functools.lru_cache(maxsize=4)
+def _definitions(prose: str) -> dict[str, int]:
+    """acronyms.definitions, once per document (a string's hash is cached by Python)."""
+    return acronyms.definitions(prose)
 
 
 _BRACKETED = re.compile(r"\(([^()\n]{1,80})\)")
