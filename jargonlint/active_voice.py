@@ -104,6 +104,9 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     if after != agent.i or doer.left_edge.i != agent.i + 1:
         return None
     doer_tokens = doc[doer.left_edge.i:doer.right_edge.i + 1]
+    if any(t.text == "," for t in doer_tokens) or (doer_tokens.end < len(doc) and doc[doer_tokens.end].text == ","
+                                                  and doc[doer_tokens.end + 1:doer_tokens.end + 2].text[:1].isupper()):
+        return None   # "by our trainer, Rachel": a doer with a name in apposition moves badly
     if any(c.dep_ == "conj" for c in verb.children) or any(t.dep_ in ("prep", "relcl", "acl") for t in doer_tokens):
         # "were informed by the user via email, blocked ... and restored ...": the subject
         # belongs to the other verbs too, and a doer with its own phrases moves badly

@@ -506,7 +506,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not head or head[-1] in ".!?"
 
 
-_OPEN_BRACKET = re.compile(r"\([^()\n]*\Z")
+_OPEN_BRACKET = re.compile(r"\((?:[^()\n]|\n(?![ \t]*\n))*\Z")   # also over a wrapped line, not a blank one
 
 
 def bracket_follows(text: str, end: int) -> bool:

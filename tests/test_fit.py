@@ -256,7 +256,8 @@ def test_the_value_of_a_status_line(text, term, value):
 @pytest.mark.parametrize("text, term, inside", [
     ("Bandwidth (500 Mbps) is enough.", "Mbps", True),
     ("Bandwidth (500) is 900 Mbps now.", "Mbps", False),
-    ("Bandwidth (500\nMbps) is enough.", "Mbps", False),     # not over a line
+    ("Bandwidth (500\nMbps) is enough.", "Mbps", True),      # over a wrapped line
+    ("Bandwidth (500\n\nMbps) is enough.", "Mbps", False),   # not over a blank line
 ])
 def test_in_brackets(text, term, inside):
     assert fit.in_brackets(text, text.index(term)) is inside

@@ -699,14 +699,23 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     with its doer after it, a passive without "be" ("Roll back performed by hand" -> "done"),
     and one joined by "and"/"or" to a participle ("was accessed or exfiltrated" -> "stolen").
     "" where the participle reads wrong ("a new lease was obtained": not "was gotten", nor
-    "have gotten" in British English; fit_words.yaml participle_misfits)."""
+    "have gotten" in British English; fit_words.yaml participle_misfits), or where a passive
+    would end the plain on its preposition ("was facilitated by" -> not "was helped with by")."""
     if match.tag != "VBD":
         return match.plain
     helper = _helper_before(text[max(0, match.start - 60):match.start])
     if helper is None and fit.word_after(text, match.end).lower() != "by":
         return match.plain
     participle = match.participle or match.plain   # precomputed (inflection.expand_entry): no lemminflect here
-    return "" if participle.split()[0].lower() in fit._words()["participle_misfits"] else participle
+    if participle.split()[0].lower() in fit._words()["participle_misfits"]:
+        return ""
+    from ..passive import BE_FORMS
+
+    stranded = fit._words()["particles_with_object"]
+    if ((helper in BE_FORMS or helper is None) and participle.split()[-1].lower() in stranded
+            and match.text.split()[-1].lower() not in stranded | {"of"}):
+        return ""   # "was facilitated by": not "was helped with by" (but "was notified of" -> "was told about")
+    return participle
 
 
 def _helper_before(before: str) -> str | None:
