@@ -96,6 +96,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
     if entry.lexicon == "vocabulary":
         return match.plain   # the project's own vocabulary asked for this rewrite wherever it is
     if fit.is_verb(match.tag, entry.pos):
+        if fit.part_of_title(text, match.start, match.end):
+            return None   # "Exchange Hybrid Decommissioning - Plan": a title's word, not "Retiring"
         fits = fit.verb_fits(text, match.start, match.end, match.tag, entry.pos, match.plain, ctx.has_model)
         return match.plain if fits else None
     if entry.safety == "unsafe" and entry.kind in ("jargon", "acronym"):
