@@ -50,14 +50,18 @@ def test_every_example_is_reported_by_its_rule_and_fixed():
     assert not problems, "\n".join(problems)
 
 
-def test_lexicons_check_examples_command(cli, tmp_path):
-    good = tmp_path / "ours.yaml"
-    good.write_text(
+def _our_lexicon(path, example: str = "The frobnicator is down.", extra: str = ""):
+    """A user's one-entry lexicon file, with `extra` lines for the entry."""
+    path.write_text(
         "schema: 1\nid: ours\ntitle: Ours\nsource: tests\nentries:\n"
         "  - term: frobnicator\n    kind: jargon\n    category: x\n    plain: [booking system]\n"
         "    explain: Our name for the booking system.\n    action: replace\n    safety: unsafe\n"
-        "    audiences: [business]\n    example: The frobnicator is down.\n"
-        "    counterexamples: [The frobnicator of the frobnicator.]\n", encoding="utf-8")
+        f"    audiences: [business]\n    example: {example}\n{extra}", encoding="utf-8")
+    return path
+
+
+def test_lexicons_check_examples_command(cli, tmp_path):
+    good = _our_lexicon(tmp_path / "ours.yaml", extra="    counterexamples: [The frobnicator of the frobnicator.]\n")
     code, out, err = cli("lexicons", "check", "--examples", str(good))
     assert code == 2 and "counterexample matches" in err
     good.write_text(good.read_text(encoding="utf-8").replace(
@@ -68,23 +72,13 @@ def test_lexicons_check_examples_command(cli, tmp_path):
 
 
 def test_lexicons_check_reports_a_context_word_the_tokenizer_splits(cli, tmp_path):
-    ours = tmp_path / "ours.yaml"
-    ours.write_text(
-        "schema: 1\nid: ours\ntitle: Ours\nsource: tests\nentries:\n"
-        "  - term: frobnicator\n    kind: jargon\n    category: x\n    plain: [booking system]\n"
-        "    explain: Our name for the booking system.\n    action: replace\n    safety: unsafe\n"
-        "    audiences: [business]\n    context: [e-mail, booking]\n"
-        "    example: The booking frobnicator is down.\n", encoding="utf-8")
+    ours = _our_lexicon(tmp_path / "ours.yaml", "The booking frobnicator is down.", "    context: [e-mail, booking]\n")
     code, out, err = cli("lexicons", "check", "--examples", str(ours))
     assert code == 2 and "context word 'e-mail' is split into several tokens" in err
 
 
 def test_lexicons_check_takes_a_folder(cli, tmp_path):
-    (tmp_path / "ours.yaml").write_text(
-        "schema: 1\nid: ours\ntitle: Ours\nsource: tests\nentries:\n"
-        "  - term: frobnicator\n    kind: jargon\n    category: x\n    plain: [booking system]\n"
-        "    explain: Our name for the booking system.\n    action: replace\n    safety: unsafe\n"
-        "    audiences: [business]\n    example: The frobnicator is down.\n", encoding="utf-8")
+    _our_lexicon(tmp_path / "ours.yaml")
     code, out, err = cli("lexicons", "check", str(tmp_path))
     assert code == 0 and "ours.yaml: ok (1 entries)" in out, err
     empty = tmp_path / "empty"
