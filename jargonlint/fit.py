@@ -222,8 +222,6 @@ def _adjective_like(word: str) -> bool:
 
 _STATUS_BEFORE = re.compile(r"(?:^|\n)[^\n]*\b(?:status|state)[ \t]*:[ \t]*\**\[?$", re.IGNORECASE)
 _STATUS_AFTER = re.compile(r"[ \t*\].]*(?:\r?\n|$)")
-
-
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*[\[*#]*[ \t]*$")
 _STAGE_AFTER = re.compile(r"[\]*]*[ \t]+[-\u2013\u2014|][ \t]+\S|[\]*]*[ \t]*(?:\r?\n|$)")
 
@@ -516,9 +514,12 @@ def bracket_follows(text: str, end: int) -> bool:
 
 
 def in_brackets(text: str, start: int) -> bool:
-    """Whether a bracket opened before `start` on its line is still open there: a second
-    bracket inside it ("(500 megabits per second (Mbps))") reads badly."""
+    """Whether a bracket opened before `start` (on its line, or the line before in wrapped
+    text) is still open there: a second bracket inside it ("(500 megabits per second
+    (Mbps))") reads badly."""
     return _OPEN_BRACKET.search(text, max(0, start - 200), start) is not None
+
+
 _VERSION = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
 
