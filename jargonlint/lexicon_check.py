@@ -74,7 +74,7 @@ def check_matching(entries: Iterable[LexiconEntry], lexicon, pipeline) -> list[s
     words must be single tokens (the matcher compares tokens)."""
     problems = []
     for e in entries:
-        for word in sorted(e.context):
+        for word in sorted(e.context | e.skip_if_near):
             if not word.startswith("@") and len(pipeline.nlp.tokenizer(word)) != 1:
                 problems.append(f"{_where(e)}: context word {word!r} is split into several tokens and never "
                                 "matches: list its parts or another single word")

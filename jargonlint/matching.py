@@ -232,6 +232,8 @@ class CompiledLexicon:
         self._multi_keys = tuple(numpy.array(sorted(t), dtype=numpy.uint64) for t in self._multis)
         self._context_hashes = {key: frozenset(strings.add(w) for w in entry.context if w != JARGON_NEARBY)
                                 for key, (entry, _) in self._by_key.items() if entry.context}
+        self._near_hashes = {key: frozenset(strings.add(w) for w in entry.skip_if_near)
+                             for key, (entry, _) in self._by_key.items() if entry.skip_if_near}
 
     def knows(self, phrase: str) -> bool:
         """Whether a jargon, acronym or buzzword entry lists `phrase` (any inflection, any
@@ -330,6 +332,11 @@ class CompiledLexicon:
             entry, info = self._by_key[key]
             if not self._context_ok(entry, doc, start, end, has_model):
                 continue
+            if entry.skip_if_near:
+                if sentences is None:
+                    sentences = _Sentences(doc)
+                if sentences.has_any(start, self._near_hashes[key]):
+                    continue   # "the points aren't patched to anything" in a sentence on cabling
             if entry.context:
                 if sentences is None:
                     sentences = _Sentences(doc)

@@ -22,6 +22,12 @@ ACRONYM = ("  - term: FROB\n    kind: acronym\n    category: x\n    expansion: f
            "    example: Send it to the FROB today.\n")
 
 
+def test_skip_if_near_loads_in_lower_case():
+    text = HEAD + ENTRY.format(term="frob") + "    skip_if_near: [Cabling, sockets]\n"
+    entry = parse_lexicon(text, "t.yaml").entries[0]
+    assert entry.skip_if_near == frozenset({"cabling", "sockets"})
+
+
 def test_head_noun_loads():
     entry = parse_lexicon(HEAD + ACRONYM + "    head_noun: system\n", "t.yaml").entries[0]
     assert entry.head_noun == "system"
