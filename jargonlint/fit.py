@@ -728,11 +728,8 @@ def _object_follows(text: str, end: int) -> bool:
 def _past_verb_with_object(text: str, end: int) -> bool:
     """"the core switch meant new devices", "the NOC sent 40 alerts": a verb in the past that
     does not end in -ed, then the start of an object, so the term before it is its subject."""
-    from .inflection import common_verb_forms
-
     after = word_after(text, end)
-    form = common_verb_forms().get(after.lower())
-    return form is not None and form[1] == after.lower() and _object_follows(text, text.find(after, end) + len(after))
+    return _past_verb(after.lower()) and _object_follows(text, text.find(after, end) + len(after))
 
 
 def _participle_modifier(text: str, end: int) -> bool:
