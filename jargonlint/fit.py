@@ -140,10 +140,11 @@ def _unknown_name(token: str, offset: int, covered) -> bool:
     return covered is None or not any(covered[offset:offset + len(token)])
 
 
-def _noun_follows(text: str, end: int, doc, span) -> bool:
+def _noun_follows(text: str, end: int, doc, span, start: int | None = None) -> bool:
     """Whether the next word is a noun the term modifies ("deployments" in "staging
     deployments"): the tagger says so with a model; otherwise any word that is not a
-    function word, or a word in -ed used as an adjective before a noun ("desired size")."""
+    function word, or a word in -ed used as an adjective before a noun ("desired size").
+    `start`: where the term starts, when known (see _participle_modifier)."""
     words = _words()
     if doc is not None and span is not None:
         following = doc[span.end] if span.end < len(doc) else None
@@ -151,15 +152,15 @@ def _noun_follows(text: str, end: int, doc, span) -> bool:
                 and following.dep_ != "npadvmod" and following.lower_ not in words["after_noun"])
     after = word_after(text, end).lower()
     if after.endswith(words["verb_endings"]):
-        return _participle_modifier(text, end)   # "the ASG desired size", not "the VMs restarted"
-    if _past_verb_with_object(text, end):
+        return _participle_modifier(text, end, start)   # "the ASG desired size", not "the VMs restarted"
+    if _past_verb_with_object(text, end, start):
         return False                             # "the core switch meant new devices"
     return bool(after) and after not in words["after_noun"]
 
 
-def noun_follows(text: str, end: int) -> bool:
+def noun_follows(text: str, end: int, start: int | None = None) -> bool:
     """Whether the next word, by its shape, is a noun that what ends here modifies."""
-    return _noun_follows(text, end, None, None)
+    return _noun_follows(text, end, None, None, start)
 
 
 def adverbial(term: str) -> bool:
@@ -198,7 +199,7 @@ def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=N
         return True
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     article = plain.split(" ", 1)[0].lower() in ("a", "an", "the")
-    return article and _noun_follows(text, end, doc, span)
+    return article and _noun_follows(text, end, doc, span, start)
 
 
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -300,12 +301,12 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     if re.split(r"[\s-]", plain.lower())[-1] in _words()["adjective_plain_heads"]:
         # "top-priority" only before a noun, and not after "and": in "all P1 and P2
         # incidents" the first level would be left as it is ("P1 and high-priority incidents")
-        return (noun_follows(text, end) and word_before(text, start).lower() not in ("and", "or")
+        return (noun_follows(text, end, start) and word_before(text, start).lower() not in ("and", "or")
                 and text[max(0, start - 3):start].rstrip()[-1:] not in ("/", ",", "&"))
     if tag != "NNS" and plural(plain) and _singular_context(text, start, end):
         return False
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if tag != "NNS" and plural(plain) and _noun_follows(text, end, doc, span):
+    if tag != "NNS" and plural(plain) and _noun_follows(text, end, doc, span, start):
         return False   # a plural as a modifier: "infrastructure components" -> "systems components"
     if tag == "NNS" and not plural(plain):
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
@@ -315,7 +316,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         # before a noun, only a compound for a compound ("the disk quota issue" -> "the storage
         # limit issue"): a one-word term there is often part of a fixed compound ("your API
         # key" is not "your data connection key")
-        modifier = noun_follows(text, end)
+        modifier = noun_follows(text, end, start)
         if (not modifier or " " in text[start:end].strip()) and _opens_noun_phrase(text, start, adjective=not modifier):
             return True   # "via direct URL" -> "via direct web address"
     if _opens_heading(text, start) or _opens_list_item(text, start):
@@ -333,9 +334,9 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         if any(c.dep_ in ("compound", "nmod") and c.i < first.i for c in span.root.children):
             return False
         preceding = doc[span.start - 1] if span.start > 0 else None
-        return not _noun_follows(text, end, doc, span) and not (
+        return not _noun_follows(text, end, doc, span, start) and not (
             preceding is not None and preceding.pos_ in ("NOUN", "PROPN"))
-    if noun_follows(text, end):
+    if noun_follows(text, end, start):
         return False
     before = token_before(text, start)
     return not before or (before.replace("-", "").isalpha() and _adjective_like(before))
@@ -682,7 +683,7 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         return False   # "Java based": a compound adjective
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if plural_reads_as_verb(text, end, tag) or (
-            _noun_follows(text, end, doc, span) and not (head and _clause_follows(text, end))):
+            _noun_follows(text, end, doc, span, start) and not (head and _clause_follows(text, end))):
         return False
     if span is not None:
         root = span.root
@@ -725,22 +726,45 @@ def _object_follows(text: str, end: int) -> bool:
             or after in words["object_starts"] or after[:1].isdigit())
 
 
-def _past_verb_with_object(text: str, end: int) -> bool:
-    """"the core switch meant new devices", "the NOC sent 40 alerts": a verb in the past that
-    does not end in -ed, then the start of an object, so the term before it is its subject."""
+def _past_verb_with_object(text: str, end: int, start: int | None = None) -> bool:
+    """"the core switch meant new devices", "the NOC sent 40 alerts", "our NOC sent reports": a
+    verb in the past that does not end in -ed, then the start of an object, so the term before
+    it is its subject."""
     after = word_after(text, end)
-    return _past_verb(after.lower()) and _object_follows(text, text.find(after, end) + len(after))
+    if not _past_verb(after.lower()):
+        return False
+    gap = text.find(after, end) + len(after)
+    return _object_follows(text, gap) or _plural_object(text, start, gap)
 
 
-def _participle_modifier(text: str, end: int) -> bool:
+def _plural_object(text: str, start: int | None, gap: int) -> bool:
+    """After a determiner, the term and a verb in the past: a plural in the next two words is
+    the verb's object ("our NOC received alerts", "the SOC flagged suspicious logins"). A
+    compound there keeps a singular ("the ASG desired size")."""
+    if start is None or word_before(text, start).lower() not in _words()["determiners"]:
+        return False
+    first = word_after(text, gap)
+    if not first or first.lower() in _words()["after_noun"]:
+        return False
+    if plural(first):
+        return True
+    second = word_after(text, text.find(first, gap) + len(first))
+    return first.isalpha() and plural(second) and second.lower() not in _words()["after_noun"]
+
+
+def _participle_modifier(text: str, end: int, start: int | None = None) -> bool:
     """"Azure automated processes": a word in -ed right after the term, then a word that is not
     a function word, is an adjective before a noun the term modifies too. ("CloudWatch alerted
-    us", "Traefik restarted the pods", "the NOC received 40 alerts", "VSS timed out": a verb.)"""
+    us", "Traefik restarted the pods", "the NOC received 40 alerts", "VSS timed out": a verb.)
+    After a determiner and the term, a plural next is the verb's object (_plural_object), unless
+    the word is a participle that makes adjectives ("the ISP supplied routers", fit_words.yaml)."""
     after = word_after(text, end)
     if not after.lower().endswith(tuple(_words()["verb_endings"])):
         return False
     gap = text.find(after, end) + len(after)
     following = word_after(text, gap).lower()
     words = _words()
+    if after.lower() not in words["compound_participles"] and _plural_object(text, start, gap):
+        return False
     return (bool(following) and not following.endswith("ly") and following not in words["after_noun"]
             and following not in words["particles"] and not _object_follows(text, gap))

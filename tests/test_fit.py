@@ -34,7 +34,11 @@ def test_word_lists_are_all_words():
     ("The NOC received new alerts.", "NOC", "the network monitoring team", False),
     ("The NOC received 40 alerts.", "NOC", "the network monitoring team", False),
     ("The NOC sent two alerts.", "NOC", "the network monitoring team", False),
-    ("The NOC sent reports.", "NOC", "the network monitoring team", True),
+    ("The NOC sent reports.", "NOC", "the network monitoring team", False),
+    ("The SOC flagged suspicious logins.", "SOC", "the security monitoring team", False),
+    ("The ASG desired sizes.", "ASG", "the server group", True),
+    ("The ISP supplied routers.", "ISP", "the internet provider", True),
+    ("NOC sent reports.", "NOC", "the network monitoring team", True),
     ("The NOC desired size.", "NOC", "the network monitoring team", True),
 ])
 def test_compounds_without_a_parse(text, term, plain, compound):
