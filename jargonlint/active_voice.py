@@ -75,6 +75,18 @@ def _doer_goes_on(token) -> bool:
     return token.pos_ in ("NOUN", "PROPN", "ADV")
 
 
+_TIME_ENTITIES = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
+
+
+def _time_not_doer(doer) -> bool:
+    """"cannot be resolved by 16:00", "will be done by Friday": after "by", a time, date or
+    number says when, not who."""
+    from .resources import data_yaml
+
+    return (any(c.isdigit() for c in doer.text) or doer.ent_type_ in _TIME_ENTITIES
+            or doer.lower_ in data_yaml("relevance.yaml")["date_words"])
+
+
 def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     """The active form of the passive clause headed by doc[verb_index], or None."""
     verb = doc[verb_index]
@@ -83,7 +95,7 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     if subject is None or agent is None:
         return None
     doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if doer is None or doer.lower_ in ("whom", "which"):
+    if doer is None or doer.lower_ in ("whom", "which") or _time_not_doer(doer):
         return None
     left = subject.left_edge.i
     while left < subject.i and (doc[left].is_punct or doc[left].is_space):

@@ -273,10 +273,13 @@ _SINGULAR_BEFORE = frozenset(["a", "an", "one", "each", "every", "this", "that",
 _SINGULAR_VERBS = frozenset(["is", "was", "has", "does"])
 
 
-def _singular_context(text: str, start: int, end: int) -> bool:
+def singular_context(text: str, start: int, end: int) -> bool:
     """Whether a singular term is held singular by its words: "a known working configuration",
-    "the configuration was": a plural plain ("settings") would break the agreement."""
+    "the configuration was", or its verb further on when it opens the sentence ("Alerting in
+    our RMM now triggers"): a plural plain ("settings") would break the agreement."""
     if word_after(text, end).lower() in _SINGULAR_VERBS:
+        return True
+    if _opens_clause(text, start) and _singular_verb_after(text, end):
         return True
     head = text[max(0, start - 60):start].split()[-4:]
     for word in reversed(head):
@@ -285,6 +288,41 @@ def _singular_context(text: str, start: int, end: int) -> bool:
             return True
         if lower in _words()["after_noun"] or not lower.isalpha():
             return False   # a function word or punctuation: the noun phrase started after it
+    return False
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether the term, or its determiner ("The configuration ..."), opens a sentence or a
+    list item: the term is then the subject of the verb that follows."""
+    before = token_before(text, start)
+    if before.lower() in _words()["determiners"]:
+        start = text.rfind(before, 0, start)
+        before = token_before(text, start)
+    return not before or before[-1:] in ".!?:" or _opens_list_item(text, start)
+
+
+_NOUN_AFTER = frozenset(["of", "for", "in", "on", "to", "from", "with", "by", "about", "at", "via"])
+
+
+def _singular_verb_after(text: str, end: int) -> bool:
+    """Whether the first verb after a sentence's subject, within eight words and the clause, is
+    singular: "is", "was", "has", "does" or a form in -s ("triggers"), not one after a
+    preposition or determiner, where a word in -s is a plural noun ("for printers")."""
+    from .inflection import common_verb_forms
+
+    forms = common_verb_forms()
+    clause = re.split(r"[,;:.!?()\n]", text[end:end + 90], maxsplit=1)[0].split()[:8]
+    previous = ""
+    for word in (w.lower() for w in clause):
+        if word in _SINGULAR_VERBS:
+            return True
+        if word in ("are", "were", "have", "do"):
+            return False
+        form = forms.get(word)
+        if (form is not None and word != form[0] and word in (form[0] + "s", form[0] + "es")
+                and previous not in _NOUN_AFTER and previous not in _words()["determiners"]):
+            return True
+        previous = word
     return False
 
 
@@ -303,7 +341,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         # incidents" the first level would be left as it is ("P1 and high-priority incidents")
         return (noun_follows(text, end, start) and word_before(text, start).lower() not in ("and", "or")
                 and text[max(0, start - 3):start].rstrip()[-1:] not in ("/", ",", "&"))
-    if tag != "NNS" and plural(plain) and _singular_context(text, start, end):
+    if tag != "NNS" and plural(plain) and singular_context(text, start, end):
         return False
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if tag != "NNS" and plural(plain) and _noun_follows(text, end, doc, span, start):
@@ -446,6 +484,13 @@ def drop_doubled_article(text: str, start: int, plain: str) -> str:
     return plain
 
 
+def possessive_after_determiner(text: str, start: int, plain: str) -> bool:
+    """"the IIS logs" -> not "the Microsoft's web server software logs": a plain wording that
+    opens with an owner cannot follow an article or another owner."""
+    head = plain.split(" ", 1)[0].replace("\u2019", "'")
+    return head.endswith("'s") and word_before(text, start).lower() in _words()["determiners"]
+
+
 def is_verb(tag: str, pos: str) -> bool:
     return pos == "VERB" or tag.startswith("VB")
 
@@ -474,6 +519,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False
     if bare and text[end:end + 1] == ":":
         return False   # "Impact:" is a label, a noun: not "Affect:"
+    if not has_model and tag == "VBZ" and text[end:end + 40].lstrip(" \t")[:1] == "(":
+        return False   # "a high volume of inbound HTTP GET requests (peak ...)": a plural noun
     one_word = not any(c.isspace() for c in text[start:end])
     if (tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]
             and before not in words["perfect_auxiliaries"]):

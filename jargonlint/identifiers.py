@@ -104,6 +104,7 @@ def _patterns() -> dict:
     vendors = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in data["cloud_vendors"])
     return {
         "known": frozenset(data["known_names"]),
+        "company_words": frozenset(data["company_words"]),
         # whole names with a meaning are found wherever they stand ("Dockerfile", "requirements.txt")
         "whole": frozenset(str(key) for key in data["file_meanings"] if "." in str(key) or not str(key).islower()),
         "file": re.compile(rf"(?:[\w-]+(?:\.[\w-]+)*\.(?:{extensions})"
@@ -141,9 +142,26 @@ def _label(word: str) -> bool:
     if any(p[:1].isalpha() and any(c.isdigit() for c in p) for p in parts):
         return True
     words = [p for p in parts if not p.isdigit()]
+    if parts[0].isdigit() and words and all(is_common(p, 3.0) for p in words):
+        return False  # a number and what it counts: "3-year", "30-minute", "24-hour"
     if len(words) < len(parts) and any(len(p) >= 2 and p not in _GLUE for p in words):
         return True  # "eu-central-1", "node-2"; not "1-to-1"
     return len(parts) >= 3 and any(not is_common(p, 3.0) for p in words)
+
+
+# after a word, a hyphen and a part with a digit: the word is part of a reference number or
+# a host name ("INC-4411", "PYSEC-2025-72", "SRV-SQL01", "AP-WH-07"), not a term of its own
+REFERENCE_TAIL = re.compile(r"-(?:[A-Za-z0-9]+-)*[A-Za-z]*\d")
+
+
+def _organisations(text: str) -> frozenset[str]:
+    """Names written like code that the text shows to be a firm's ("NorthPoint IT Services",
+    "BrightWave Ltd"): a company word follows one of their uses, and then every use is a name."""
+    words = _patterns()["company_words"]
+    return frozenset(m.group(1) for m in _NAME_BEFORE_WORD.finditer(text) if m.group(2) in words)
+
+
+_NAME_BEFORE_WORD = re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)[ \t]+([A-Z][A-Za-z]*)\b")
 
 
 def find(text: str) -> Iterator[Identifier]:
@@ -165,6 +183,7 @@ def find(text: str) -> Iterator[Identifier]:
         found.extend(Identifier(m.start(), m.end(), "product", m.start(1)) for m in p["product"].finditer(text)
                      if not is_common(m.group(1).split()[0].lower(), 5.0))
     known, whole = p["known"], p["whole"]
+    organisations = _organisations(text)
     for m in _CHUNK.finditer(text):
         chunk = m.group(0)
         if chunk.isalpha() and (chunk.islower() or chunk[1:].islower() or chunk.isupper()) and chunk not in whole:
@@ -176,7 +195,8 @@ def find(text: str) -> Iterator[Identifier]:
         if p["file"].fullmatch(chunk) or chunk in whole:
             found.append(Identifier(start, end, "file"))
         elif p["code"].fullmatch(chunk):
-            if chunk not in known and chunk.rstrip("s") not in known and not p["person"].fullmatch(chunk):
+            if (chunk not in known and chunk.rstrip("s") not in known and not p["person"].fullmatch(chunk)
+                    and chunk not in organisations):
                 found.append(Identifier(start, end, "code"))
         elif len(chunk) >= 4 and p["label"].fullmatch(chunk) and _label(chunk):
             found.append(Identifier(start, end, "label"))

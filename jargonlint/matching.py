@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import cache
+from .identifiers import REFERENCE_TAIL
 from .inflection import expand_all
 from .lexicon import LexiconEntry
 from .nlp import Pipeline
@@ -332,6 +333,9 @@ class CompiledLexicon:
             entry, info = self._by_key[key]
             if not self._context_ok(entry, doc, start, end, has_model):
                 continue
+            last = doc[end - 1]
+            if REFERENCE_TAIL.match(doc_text, last.idx + len(last.text)):
+                continue   # "AP-WH-07": part of a host name or reference, not the term
             if entry.skip_if_near:
                 if sentences is None:
                     sentences = _Sentences(doc)

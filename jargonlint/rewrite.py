@@ -69,7 +69,10 @@ def in_capitals(text: str, start: int, end: int) -> bool:
 def _opens_line_or_sentence(head: str) -> bool:
     """Whether what comes before a word ends a sentence, a line, a table cell or a list
     bullet, or is a title's label ("Subject:"): the word then takes a capital ("| LB detects"
-    -> "| Traffic splitter detects", "Subject: P1 incident" -> "Subject: Top-priority ...")."""
+    -> "| Traffic splitter detects", "Subject: P1 incident" -> "Subject: Top-priority ...").
+    Emphasis marks and an opening quote or bracket before the word do not count ("- **MFA
+    gaps:**" -> "- **Multi-factor ...")."""
+    head = head.rstrip("*_\"'(\u201c\u2018 \t")
     if head.endswith("\n"):
         return not _wrapped_sentence(head[:-1].rsplit("\n", 1)[-1].strip())
     if not head or head[-1] in ".!?|":

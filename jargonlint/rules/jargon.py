@@ -55,7 +55,22 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
             common_noun=not fixed_case))
+    if not fits and fit.plural(plain) and match.tag != "NNS" and fit.singular_context(
+            ctx.document.text, match.start, match.end):
+        singular = _singular_plain(match)   # "The configuration of the servers needs": "The setup"
+        if singular is not None:
+            return _lexicon_fix(ctx, singular)
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
+
+
+def _singular_plain(match: LexiconMatch) -> LexiconMatch | None:
+    """The match with the entry's first singular plain alternative of one or two words, for a
+    singular term whose first alternative is plural ("configuration": "settings", then
+    "setup"), or None."""
+    for alternative in match.entry.plain[1:]:
+        if not fit.plural(alternative) and alternative != match.plain and len(alternative.split()) <= 2:
+            return dataclasses.replace(match, plain=alternative, participle="")
+    return None
 
 
 def _other_plain(ctx: RuleContext, match: LexiconMatch) -> LexiconMatch | None:
@@ -99,6 +114,9 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         if fit.part_of_title(text, match.start, match.end):
             return None   # "Exchange Hybrid Decommissioning - Plan": a title's word, not "Retiring"
         fits = fit.verb_fits(text, match.start, match.end, match.tag, entry.pos, match.plain, ctx.has_model)
+        if (fits and match.tag == "VBG" and fit.plural(match.plain)
+                and fit.singular_context(text, match.start, match.end)):
+            return None   # a gerund as a singular subject: "Alerting ... now triggers", not "Automatic warnings"
         return match.plain if fits else None
     if entry.safety == "unsafe" and entry.kind in ("jargon", "acronym"):
         if fit.in_compound(text, match.start, match.end, match.plain, ctx.doc if ctx.has_model else None,
@@ -108,6 +126,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
             return None
     if fit.phrasal_before_pronoun(text, match.end, match.plain):
         return None   # "expedite it": not "speed up it" (an entry without a part of speech)
+    if fit.possessive_after_determiner(text, match.start, match.plain):
+        return None   # "the IIS": not "the Microsoft's web server software"
     return fit.drop_doubled_article(text, match.start, match.plain)
 
 
@@ -290,8 +310,11 @@ class JargonTerm(LexiconRule):
     Technical names that no lexicon can list are found by their shape and reported too, for
     business and staff readers: file names (`appsettings.json`), names from code
     (`bdist_egg`, `userAccessControl`), system labels (`eu-central-1`, `arm64`) and HTTP error
-    codes ("HTTP 503", "returning 404", "502 Bad Gateway"). Option `identifiers` turns that
-    part on or off (default: per audience).
+    codes ("HTTP 503", "returning 404", "502 Bad Gateway"). Not reported: a number and what
+    it counts ("3-year", "30-minute"), a name written like code that the text shows to be a
+    firm's ("NorthPoint IT Services", data/identifiers.yaml company_words), and a term inside
+    a host name or reference ("AP-WH-07"). Option `identifiers` turns that part on or off
+    (default: per audience).
     `replace` entries carry a fix (unsafe unless the swap is exact). Where no swap fits (a
     product name, a term inside a compound), the first use that reads right gets the entry's
     gloss in brackets, an unsafe fix: "a memory leak in Traefik (web traffic router)"; the term
@@ -448,6 +471,8 @@ class UndefinedAcronym(Rule):
     "MFA", "SLA" or "RPO" are shorthand for the writer and a puzzle for the reader. Spelling an
     acronym out once, at first use, costs a few words and saves a phone call. All-caps words
     that no lexicon knows are reported at info level: they are often product or team names.
+    Capitals in a reference number or host name ("INC-4411", "SRV-SQL01") and a model number
+    ("TZ400", "MR46") are not abbreviations, and are not reported.
 
     ## Example
     Bad: "Please enable MFA by Friday."
@@ -539,8 +564,9 @@ class UndefinedAcronym(Rule):
                 continue
             if start in headed and (short in in_body or short in defined):
                 continue
-            if _REFERENCE_NUMBER.match(text, start + len(word)) or _common_compound(text, start):
-                continue  # "PYSEC-2025-72", "INC-4411": a reference number; "AS-IS": emphasis
+            if (identifiers.REFERENCE_TAIL.match(text, start + len(word)) or _common_compound(text, start)
+                    or _MODEL_NUMBER.fullmatch(word)):
+                continue  # "INC-4411", "SRV-SQL01": a reference or host; "AS-IS": emphasis; "TZ400": a model
             if _common_word(short):
                 continue
             sentence = ctx.sentence_of(start)
@@ -560,7 +586,8 @@ class UndefinedAcronym(Rule):
                 suggestions=[f"<full name> ({short})"])
 
 
-_REFERENCE_NUMBER = re.compile(r"-\d")
+# capitals then two or more digits: a model or part number ("TZ400", "MR46", "CU14")
+_MODEL_NUMBER = re.compile(r"[A-Z]{1,4}\d{2,}[a-z]?")
 _CAPS_COMPOUND = re.compile(r"[A-Z]+(?:-[A-Z]+)+\b")
 
 
@@ -695,10 +722,19 @@ class HiddenVerb(LexiconRule):
         return f"'{match.text}' hides the verb: say '{match.plain}'"
 
 
+# a past form with nothing after it in its clause but adverbs ("Remediation performed",
+# "Delta syncs performed nightly thereafter"): a transitive verb there has lost its object,
+# so it is a participle
+_NOTHING_AFTER = re.compile(
+    r"(?:[ \t]+(?:[A-Za-z]+ly|thereafter|overnight|today|tonight|again|later|remotely|on\s+site))*"
+    r"[ \t]*(?:[.;:,!?)]|\r?\n|$)")
+
+
 def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     """After have/be, a past form is the participle: "has made a choice" -> "has chosen",
     not "has chose" (the matcher tags "made" as past tense wherever it stands); so is one
     with its doer after it, a passive without "be" ("Roll back performed by hand" -> "done"),
+    one with nothing after it in its clause ("Remediation performed" -> "Fix done"),
     and one joined by "and"/"or" to a participle ("was accessed or exfiltrated" -> "stolen").
     "" where the participle reads wrong ("a new lease was obtained": not "was gotten", nor
     "have gotten" in British English; fit_words.yaml participle_misfits), or where a passive
@@ -706,7 +742,7 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     if match.tag != "VBD":
         return match.plain
     helper = _helper_before(text[max(0, match.start - 60):match.start])
-    if helper is None and fit.word_after(text, match.end).lower() != "by":
+    if helper is None and fit.word_after(text, match.end).lower() != "by" and not _NOTHING_AFTER.match(text, match.end):
         return match.plain
     participle = match.participle or match.plain   # precomputed (inflection.expand_entry): no lemminflect here
     if participle.split()[0].lower() in fit._words()["participle_misfits"]:
