@@ -281,6 +281,8 @@ def singular_context(text: str, start: int, end: int) -> bool:
         return True
     if _opens_clause(text, start) and _singular_verb_after(text, end):
         return True
+    if (_opens_list_item(text, start) or _opens_heading(text, start)) and word_after(text, end).lower() == "of":
+        return True   # "- Configuration of Failover Clustering": the work named, not "Settings of"
     head = text[max(0, start - 60):start].split()[-4:]
     for word in reversed(head):
         lower = word.lower().strip(",;:")
