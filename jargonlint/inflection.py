@@ -73,7 +73,9 @@ def expand_entry(entry: LexiconEntry) -> dict:
     forms: dict[str, str] = {}
     for form in entry.forms:
         forms.setdefault(form, "")
-        if entry.kind == "acronym":
+        if entry.kind == "acronym" or _name(form, entry.pos):
+            # an acronym or a one-word name ("UniFi", "SonicWall") takes a plural only: no
+            # verb forms, which may be English words ("UniFi" -> "Unified")
             if not form.endswith(("s", "S")):
                 forms.setdefault(form + "s", "NNS")
             continue
@@ -91,6 +93,12 @@ def expand_entry(entry: LexiconEntry) -> dict:
     by_object = {alternative: {tag: inflect_phrase(alternative, tag) for tag in plain}
                  for alternative, _ in entry.plain_by_object}
     return {"forms": forms, "plain": plain, "expansion": expansion, "gloss": gloss, "plain_by_object": by_object}
+
+
+def _name(form: str, pos: str) -> bool:
+    """A one-word name written with a capital ("UniFi", "Meraki", "Intune") and no part of
+    speech on its entry."""
+    return not pos and " " not in form and form[:1].isupper()
 
 
 def _phrase_forms(phrase: str, pos: str) -> dict[str, str]:
@@ -168,8 +176,18 @@ def plural_gloss(gloss: str) -> str:
 def expand_all(entries: Iterable[LexiconEntry], use_cache: bool = True) -> list[dict]:
     """expand_entry() for each entry, in order, from the on-disk cache when it is there."""
     entries = list(entries)
-    key = cache.digest(lemminflect_version(), fingerprint(entries))
+    key = cache.digest(lemminflect_version(), _source_digest(), fingerprint(entries))
     return cache.cached("forms", key, lambda: [expand_entry(entry) for entry in entries], use_cache)
+
+
+@functools.lru_cache(maxsize=1)
+def _source_digest() -> str:
+    """This module's code, for the cache key: a change to how forms are made (in development,
+    between releases) must not read forms made the old way."""
+    import hashlib
+    from pathlib import Path
+
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=1)

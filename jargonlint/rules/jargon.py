@@ -245,9 +245,26 @@ def explained_terms(ctx: RuleContext, matches) -> dict[str, int]:
     for match in matches:
         if match.entry.term in explained:
             continue
-        if followed_by_gloss(text, match) or _EXPLAINED_AFTER.match(text, match.end):
+        if (followed_by_gloss(text, match) or _EXPLAINED_AFTER.match(text, match.end)
+                or _spelled_out_otherwise(ctx, match)):
             explained[match.entry.term] = match.start
     return explained
+
+
+def _spelled_out_otherwise(ctx: RuleContext, match: LexiconMatch) -> bool:
+    """"Unified Threat Protection (UTP)": the text spells the acronym out where it uses it,
+    with another meaning than the entry's (here not "unshielded twisted pair"), so the entry
+    does not apply. Spelled out with the entry's own meaning ("Virtual Private Server (VPS)")
+    it is still reported: that long form is the jargon."""
+    if match.entry.kind != "acronym" or not acronyms.looks_like_acronym(match.text):
+        return False
+    where = _definitions(ctx.document.prose).get(acronyms.core(match.text))
+    if where is None or not match.start <= where <= match.end + 2 or not match.entry.expansion:
+        return False
+    text = ctx.document.prose
+    window = re.findall(r"[a-z]+", text[max(0, match.start - 80):match.end + 80].lower())
+    # the entry's meaning: a word of four letters or more from its long form near the acronym
+    return not any(word in window for word in re.findall(r"[a-z]{4,}", match.entry.expansion.lower()))
 
 
 # after a file name and its closing backtick or quote, the word saying what it is ("the
