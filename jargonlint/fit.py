@@ -570,7 +570,8 @@ def in_brackets(text: str, start: int) -> bool:
     return _OPEN_BRACKET.search(text, max(0, start - 200), start) is not None
 
 
-_VERSION = re.compile(r"[ \t]+(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)", re.IGNORECASE)
+# a version or a model number after a name: "Traefik v2", "SQL Server 2016", "SonicWall TZ400"
+_VERSION = re.compile(r"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:[A-Z]{1,3}\d{2,}[A-Za-z]?)\b)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
 
 
@@ -585,8 +586,8 @@ def _version_after(text: str, end: int):
 
 
 def name_end(text: str, end: int) -> int:
-    """Where a name ends, a version after it included: "Traefik v2", "SQL Server 2016",
-    "Java 8u292" (a gloss goes after the version)."""
+    """Where a name ends, a version or model number after it included: "Traefik v2", "SQL
+    Server 2016", "Java 8u292", "SonicWall TZ400" (a gloss goes after it)."""
     found = _version_after(text, end)
     return found.end() if found else end
 

@@ -182,9 +182,14 @@ def _repeats_a_gloss(text: str, start: int, gloss: str, given: list[tuple[int, s
     """Whether a gloss close before on the same line ends in the same two words: "Traefik v1
     (web traffic router) as main ingress controller (incoming traffic router)" says it twice;
     the first explains the second. "(cloud setup tool) ... (server control tool)" are two
-    tools. `given`: (offset, gloss) chosen earlier in this pass."""
+    tools. So do the words just before the term ("your firewall, a SonicWall TZ400 (firewall
+    device)"). `given`: (offset, gloss) chosen earlier in this pass."""
     head = gloss.lower().split()[-2:]
     line_start = max(text.rfind("\n", 0, start) + 1, start - _CLOSE_GLOSS)
+    generic = fit._words()["generic_gloss_words"]
+    kind = next((word for word in reversed(gloss.lower().split()) if word not in generic), "")
+    if len(kind) >= 4 and re.search(rf"\b{re.escape(kind)}\b", text[max(line_start, start - 50):start].lower()):
+        return True   # "your perimeter firewall, a SonicWall TZ400": the words before say what it is
     earlier = [g for offset, g in given if line_start <= offset < start]
     earlier += [m.group(1) for m in _BRACKETED.finditer(text, line_start, start)]
     return len(head) == 2 and any(g.lower().split()[-2:] == head for g in earlier)
