@@ -72,12 +72,14 @@ def definitions(text: str, expansions: dict[str, str | tuple[str, ...]] | None =
 
 
 def _expansion_in(expansion: str | tuple[str, ...] | None, text: str) -> bool:
-    """Whether the text holds the expansion (or one of several accepted long forms)."""
+    """Whether the text holds the expansion (or one of several accepted long forms), in the
+    singular or the plural."""
     if not expansion:
         return False
     if isinstance(expansion, tuple):
         return any(_expansion_in(form, text) for form in expansion if form)
-    squash = lambda s: re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()  # noqa: E731
+    # word by word, a plural "s" aside: "1 gigabit per second (Gbps)" spells out "gigabits ..."
+    squash = lambda s: re.sub(r"(?<=[a-z]{3})s\b", "", re.sub(r"[^a-z0-9]+", " ", s.lower())).strip()  # noqa: E731
     return squash(expansion) in squash(text)
 
 

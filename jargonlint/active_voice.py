@@ -123,6 +123,9 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
         # "were informed by the user via email, blocked ... and restored ...": the subject
         # belongs to the other verbs too, and a doer with its own phrases moves badly
         return None
+    rest = doc[doer_tokens.end:min(len(doc), doer_tokens.end + 8)]
+    if any(t.lower_ == "by" for t in rest) and any(t.lower_ in ("and", "or") for t in rest):
+        return None   # "approved by the ECAB and, where possible, by a contact": a second doer stays behind
     following = doc[doer_tokens.end] if doer_tokens.end < len(doc) else None
     if following is not None and (following.tag_ in ("VBN", "VBG") or following.lower_ in _RELATIVE_WORDS):
         # "caused by refactoring and cleanup intended to allow ...": a phrase that describes

@@ -148,6 +148,10 @@ def _noun_follows(text: str, end: int, doc, span, start: int | None = None) -> b
     words = _words()
     if doc is not None and span is not None:
         following = doc[span.end] if span.end < len(doc) else None
+        if (following is not None and following.pos_ == "ADJ" and following.dep_ == "amod"
+                and following.head.i == following.i + 1 and following.head.pos_ in ("NOUN", "PROPN")
+                and following.head.dep_ != "npadvmod" and following.head.ent_type_ not in ("DATE", "TIME")):
+            return True   # "Wasabi immutable storage": the name and the adjective both modify the noun
         return (following is not None and following.pos_ in ("NOUN", "PROPN")
                 and following.dep_ != "npadvmod" and following.lower_ not in words["after_noun"])
     after = word_after(text, end).lower()
@@ -421,14 +425,15 @@ def _function_words() -> frozenset[str]:
 
 def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = False) -> bool:
     """"The patch fixed it" -> "The fix fixed it", "the server's BMC" -> "the server's server
-    chip": a plain word that repeats the word right before or after the term (its stem, past
-    a plain ending or a possessive) reads wrong. Function words ("the") and words the term
-    itself has ("call routing" -> "call handling") do not count."""
+    chip", "the SSL VPN to access" -> "the remote access to access": a plain word that repeats
+    the word right before or one of the two after the term (its stem, past a plain ending or a
+    possessive) reads wrong. Function words ("the") and words the term itself has ("call
+    routing" -> "call handling") do not count."""
     function_words = _function_words()
     term = set(re.findall(r"[a-z]+", text[start:end].lower()))
     # within the clause: not across a stop or a line ("All times in UTC.\n| Time |")
     before = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[max(0, start - 30):start].lower())[-1])[-1:]
-    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 30].lower())[0])[:1]
+    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 30].lower())[0])[:2]   # "VPN to access"
     bare = (re.sub(r"['\u2019]s?$", "", w) for w in before + after)   # "server's" -> "server"
     near = {form for w in bare if len(w) >= 3 and w not in function_words for form in (w, _stem(w))}
     if any(not near.isdisjoint((w, _stem(w))) for w in re.findall(r"[a-z]+", plain.lower())
@@ -497,6 +502,9 @@ def is_verb(tag: str, pos: str) -> bool:
     return pos == "VERB" or tag.startswith("VB")
 
 
+_MODALS = frozenset(["will", "would", "can", "could", "shall", "should", "must", "may", "might"])
+
+
 def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, has_model: bool) -> bool:
     """Whether a verb's replacement reads right here:
     - without a parse, a verb entry in its base form needs a verb context ("to", a modal, a
@@ -521,8 +529,11 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False
     if bare and text[end:end + 1] == ":":
         return False   # "Impact:" is a label, a noun: not "Affect:"
-    if not has_model and tag == "VBZ" and text[end:end + 40].lstrip(" \t")[:1] == "(":
-        return False   # "a high volume of inbound HTTP GET requests (peak ...)": a plural noun
+    if (not has_model and pos == "VERB" and tag == "VBZ"
+            and (text[end:end + 40].lstrip(" \t")[:1] == "(" or after in _MODALS)):
+        return False   # "HTTP GET requests (peak ...)", "New starter requests must ...": a plural noun
+    if plain.endswith(" up") and after == "to" and tag in ("VBN", "VBD"):
+        return False   # "changes will be implemented to client systems": not "set up to"
     one_word = not any(c.isspace() for c in text[start:end])
     if (tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]
             and before not in words["perfect_auxiliaries"]):
@@ -548,10 +559,14 @@ def _adverb_in_verb_context(text: str, start: int) -> bool:
     return bool(found) and found.group(1).lower().replace("\u2019", "'") in _words()["verb_context"]
 
 
+_ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\betc|\bapprox|\bvs|\bcf)\.\Z", re.IGNORECASE)
+
+
 def _opens_sentence(text: str, start: int) -> bool:
-    """After a full stop (or at the very start): an imperative ("Leverage it for ...")."""
+    """After a full stop (or at the very start): an imperative ("Leverage it for ..."); not
+    after an abbreviation's stop ("e.g. complete loss of service")."""
     head = text[:start].rstrip()
-    return not head or head[-1] in ".!?"
+    return not head or (head[-1] in ".!?" and not _ABBREVIATION_END.search(head))
 
 
 _OPEN_BRACKET = re.compile(r"\((?:[^()\n]|\n(?![ \t]*\n))*\Z")   # also over a wrapped line, not a blank one
@@ -571,7 +586,8 @@ def in_brackets(text: str, start: int) -> bool:
 
 
 # a version or a model number after a name: "Traefik v2", "SQL Server 2016", "SonicWall TZ400"
-_VERSION = re.compile(r"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:[A-Z]{1,3}\d{2,}[A-Za-z]?)\b)", re.IGNORECASE)
+_VERSION = re.compile(r"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:[A-Z]{1,3}\d{2,}[A-Za-z]?\+?)(?![\w+-]))",
+                      re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
 
 

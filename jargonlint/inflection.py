@@ -168,6 +168,22 @@ def _same_spelling(forms: tuple[str, ...], word: str) -> str:
     return next((form for form in forms if form.count("-") == word.count("-")), forms[0])
 
 
+def singular_after_one(phrase: str) -> str:
+    """A spelled-out form in the singular, for a count of one: "1 Gbps" -> "1 gigabit per
+    second (Gbps)", not "1 gigabits". The head is the word before "per", "of" ... or the last."""
+    import lemminflect
+
+    words = phrase.split()
+    index = next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_END | {"per"}), len(words)) - 1
+    word = words[index] if words else ""
+    if not word.isalpha() or not word.lower().endswith("s") or word.isupper():
+        return phrase
+    lemma = lemminflect.getLemma(word, upos="NOUN")
+    if lemma and lemma[0] != word:
+        words[index] = lemma[0]
+    return " ".join(words)
+
+
 def plural_gloss(gloss: str) -> str:
     """A gloss in the plural, for a plural term ("pods" -> "running copies of an app")."""
     return inflect_phrase(gloss, "NNS")

@@ -159,6 +159,12 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
                safety=Safety.UNSAFE, fits=True, kind="gloss")
 
 
+def _named_in_brackets(text: str, match: LexiconMatch) -> bool:
+    """"(NIST 800-88, with certificates)": an acronym that names a standard or product with its
+    number, inside brackets, where there is no room for its spelled-out form."""
+    return fit.in_brackets(text, match.start) and fit.name_end(text, match.end) > match.end
+
+
 def _spelled_out_before(ctx: RuleContext, match: LexiconMatch) -> bool:
     """Whether the text spelled out this term in capitals before ("New Commerce Experience
     (NCE)"). The term is still reported (a reader may not connect the two), but not glossed."""
@@ -188,7 +194,8 @@ def _repeats_a_gloss(text: str, start: int, gloss: str, given: list[tuple[int, s
     line_start = max(text.rfind("\n", 0, start) + 1, start - _CLOSE_GLOSS)
     generic = fit._words()["generic_gloss_words"]
     kind = next((word for word in reversed(gloss.lower().split()) if word not in generic), "")
-    if len(kind) >= 4 and re.search(rf"\b{re.escape(kind)}\b", text[max(line_start, start - 50):start].lower()):
+    just_before = re.findall(r"[\w'-]+", text[max(line_start, start - 50):start].lower())[-3:]
+    if len(kind) >= 4 and kind in just_before:
         return True   # "your perimeter firewall, a SonicWall TZ400": the words before say what it is
     earlier = [g for offset, g in given if line_start <= offset < start]
     earlier += [m.group(1) for m in _BRACKETED.finditer(text, line_start, start)]
@@ -547,21 +554,26 @@ class UndefinedAcronym(Rule):
             if followed_by_gloss(ctx.document.prose, match):
                 continue   # "UTC (world standard time)": explained by its gloss
             fix = None
-            spelled = f"{match.expansion} ({match.text})"
+            expansion = match.expansion
+            if fit.token_before(ctx.document.text, match.start).lower() in ("1", "one"):
+                from ..inflection import singular_after_one
+
+                expansion = singular_after_one(expansion)   # "1 Gbps": "1 gigabit per second (Gbps)"
+            spelled = f"{expansion} ({match.text})"
             if entry.action == "suggest" and match.gloss:
                 fix = _gloss_fix(ctx, match)
-            elif entry.expansion and entry.safety != "display":
+            elif entry.expansion and entry.safety != "display" and not _named_in_brackets(ctx.document.text, match):
                 # the article and a sentence-initial capital follow the expansion: "an SOP" ->
                 # "a standard operating procedure (SOP)"
                 owner = _APOSTROPHE_S.match(ctx.document.text, match.end)
                 if owner:   # "the ISP's window" -> "the internet service provider's (ISP's) window"
                     apostrophe = owner.group(0)
-                    spelled = f"{match.expansion}{apostrophe} ({match.text}{apostrophe})"
+                    spelled = f"{expansion}{apostrophe} ({match.text}{apostrophe})"
                 elif fit.in_brackets(ctx.document.text, match.start) or \
                         fit.bracket_follows(ctx.document.text, match.end):
                     # "(500 Mbps)" -> "(500 megabits per second)"; "MFD (1st floor)" ->
                     # "multifunction device (1st floor)": no second pair of brackets
-                    spelled = match.expansion
+                    spelled = expansion
                 elif entry.head_noun and fit.bare_noun_use(ctx.document.text, match.start, match.end):
                     spelled = f"{spelled} {entry.head_noun}"   # "your CRM" -> "your ... (CRM) system"
                 start, end, text = replacement_for(ctx.document.text, match.start,
