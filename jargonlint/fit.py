@@ -307,9 +307,6 @@ def _opens_clause(text: str, start: int) -> bool:
     return not before or before[-1:] in ".!?:" or _opens_list_item(text, start)
 
 
-_NOUN_AFTER = frozenset(["of", "for", "in", "on", "to", "from", "with", "by", "about", "at", "via"])
-
-
 def _singular_verb_after(text: str, end: int) -> bool:
     """Whether the first verb after a sentence's subject, within eight words and the clause, is
     singular: "is", "was", "has", "does" or a form in -s ("triggers"), not one after a
@@ -326,7 +323,7 @@ def _singular_verb_after(text: str, end: int) -> bool:
             return False
         form = forms.get(word)
         if (form is not None and word != form[0] and word in (form[0] + "s", form[0] + "es")
-                and previous not in _NOUN_AFTER and previous not in _words()["determiners"]):
+                and previous not in _words()["prepositions"] and previous not in _words()["determiners"]):
             return True
         previous = word
     return False
@@ -502,9 +499,6 @@ def is_verb(tag: str, pos: str) -> bool:
     return pos == "VERB" or tag.startswith("VB")
 
 
-_MODALS = frozenset(["will", "would", "can", "could", "shall", "should", "must", "may", "might"])
-
-
 def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, has_model: bool) -> bool:
     """Whether a verb's replacement reads right here:
     - without a parse, a verb entry in its base form needs a verb context ("to", a modal, a
@@ -530,7 +524,7 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     if bare and text[end:end + 1] == ":":
         return False   # "Impact:" is a label, a noun: not "Affect:"
     if (not has_model and pos == "VERB" and tag == "VBZ"
-            and (text[end:end + 40].lstrip(" \t")[:1] == "(" or after in _MODALS)):
+            and (text[end:end + 40].lstrip(" \t")[:1] == "(" or after in words["modals"])):
         return False   # "HTTP GET requests (peak ...)", "New starter requests must ...": a plural noun
     if plain.endswith(" up") and after == "to" and tag in ("VBN", "VBD"):
         return False   # "changes will be implemented to client systems": not "set up to"
