@@ -488,6 +488,16 @@ def drop_doubled_article(text: str, start: int, plain: str) -> str:
     return plain
 
 
+def past_narrative(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around the term tells of the past only ("null-routing was discussed
+    but not actioned at this point in time"): "now" there would read as today."""
+    words = _words()
+    head = _SENTENCE_BREAK.split(text[max(0, start - 200):start])[-1]
+    tail = _SENTENCE_BREAK.split(text[end:end + 200])[0]
+    found = set(re.findall(r"[a-z']+", f"{head} {tail}".lower()))
+    return bool(found & words["past_markers"]) and not found & words["present_markers"]
+
+
 def possessive_after_determiner(text: str, start: int, plain: str) -> bool:
     """"the IIS logs" -> not "the Microsoft's web server software logs": a plain wording that
     opens with an owner cannot follow an article or another owner."""

@@ -128,6 +128,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None   # "expedite it": not "speed up it" (an entry without a part of speech)
     if fit.possessive_after_determiner(text, match.start, match.plain):
         return None   # "the IIS": not "the Microsoft's web server software"
+    if match.plain.lower() in fit._words()["present_time_plains"] and fit.past_narrative(text, match.start, match.end):
+        return None   # "was discussed but not actioned at this point in time": not "now"
     return fit.drop_doubled_article(text, match.start, match.plain)
 
 
