@@ -79,12 +79,16 @@ _TIME_ENTITIES = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "M
 
 
 def _time_not_doer(doer) -> bool:
-    """"cannot be resolved by 16:00", "will be done by Friday": after "by", a time, date or
-    number says when, not who."""
+    """"cannot be resolved by 16:00", "will be done by Friday", "was contacted by telephone":
+    after "by", a time, date or number says when, and a means without an article how, not who
+    ("by courier"; but "by a courier" is a doer)."""
+    from .fit import _words
     from .resources import data_yaml
 
     return (any(c.isdigit() for c in doer.text) or doer.ent_type_ in _TIME_ENTITIES
-            or doer.lower_ in data_yaml("relevance.yaml")["date_words"])
+            or doer.lower_ in data_yaml("relevance.yaml")["date_words"]
+            or (doer.lower_ in _words()["means_not_doers"]
+                and not any(c.dep_ in ("det", "poss") for c in doer.children)))
 
 
 def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
@@ -124,8 +128,10 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
         # belongs to the other verbs too, and a doer with its own phrases moves badly
         return None
     rest = doc[doer_tokens.end:min(len(doc), doer_tokens.end + 8)]
-    if any(t.lower_ == "by" for t in rest) and any(t.lower_ in ("and", "or") for t in rest):
-        return None   # "approved by the ECAB and, where possible, by a contact": a second doer stays behind
+    if any(t.lower_ == "by" for t in rest):
+        # "approved by the ECAB and, where possible, by a contact", "contacted by telephone by
+        # your Head of Fundraising": a second "by" is the doer or another one; neither moves
+        return None
     following = doc[doer_tokens.end] if doer_tokens.end < len(doc) else None
     if following is not None and (following.tag_ in ("VBN", "VBG") or following.lower_ in _RELATIVE_WORDS):
         # "caused by refactoring and cleanup intended to allow ...": a phrase that describes

@@ -405,7 +405,8 @@ def _echoes(text: str, start: int, end: int, plain: str) -> bool:
 _ENDINGS = ("ing", "ed", "es", "er", "s", "d")
 _NEAR_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]*)?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:|()\n]")
-_SENTENCE_BREAK = re.compile(r"[.!?;|]\s|\n\s*\n")
+# a stop, a blank line, or a new list item ("- Fully patched: 55\n- Failed updates: 4")
+_SENTENCE_BREAK = re.compile(r"[.!?;|]\s|\n\s*\n|\n[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]")
 
 
 def _stem(word: str) -> str:
