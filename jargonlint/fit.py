@@ -17,6 +17,7 @@ import functools
 import re
 
 from .english import is_common
+from .identifiers import MODEL_NUMBER
 from .resources import data_yaml, word_list
 
 _GLUE_BEFORE = frozenset("-/_.@`#$%\\'\u2019<[=")
@@ -591,8 +592,7 @@ def in_brackets(text: str, start: int) -> bool:
 
 
 # a version or a model number after a name: "Traefik v2", "SQL Server 2016", "SonicWall TZ400"
-_VERSION = re.compile(r"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:[A-Z]{1,3}\d{2,}[A-Za-z]?\+?)(?![\w+-]))",
-                      re.IGNORECASE)
+_VERSION = re.compile(rf"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:{MODEL_NUMBER})(?![\w+-]))", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
 
 

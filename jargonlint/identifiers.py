@@ -152,6 +152,8 @@ def _label(word: str) -> bool:
 # after a word, a hyphen and a part with a digit: the word is part of a reference number or
 # a host name ("INC-4411", "PYSEC-2025-72", "SRV-SQL01", "AP-WH-07"), not a term of its own
 REFERENCE_TAIL = re.compile(r"-(?:[A-Za-z0-9]+-)*[A-Za-z]*\d")
+# a model or part number: capitals then two or more digits ("TZ400", "MR46", "DS1821+")
+MODEL_NUMBER = r"[A-Z]{1,4}\d{2,}[A-Za-z]?\+?"
 
 
 def _organisations(text: str) -> frozenset[str]:

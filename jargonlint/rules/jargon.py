@@ -601,7 +601,7 @@ class UndefinedAcronym(Rule):
             if start in headed and (short in in_body or short in defined):
                 continue
             if (identifiers.REFERENCE_TAIL.match(text, start + len(word)) or _common_compound(text, start)
-                    or _MODEL_NUMBER.fullmatch(word)):
+                    or re.fullmatch(identifiers.MODEL_NUMBER, word)):
                 continue  # "INC-4411", "SRV-SQL01": a reference or host; "AS-IS": emphasis; "TZ400": a model
             if _common_word(short):
                 continue
@@ -622,8 +622,6 @@ class UndefinedAcronym(Rule):
                 suggestions=[f"<full name> ({short})"])
 
 
-# capitals then two or more digits: a model or part number ("TZ400", "MR46", "CU14")
-_MODEL_NUMBER = re.compile(r"[A-Z]{1,4}\d{2,}[a-z]?")
 _CAPS_COMPOUND = re.compile(r"[A-Z]+(?:-[A-Z]+)+\b")
 
 
