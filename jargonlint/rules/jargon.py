@@ -170,10 +170,16 @@ def _named_in_brackets(text: str, match: LexiconMatch) -> bool:
 def _spelled_out_before(ctx: RuleContext, match: LexiconMatch) -> bool:
     """Whether the text spelled out this term in capitals before ("New Commerce Experience
     (NCE)"). The term is still reported (a reader may not connect the two), but not glossed."""
-    if not acronyms.looks_like_acronym(match.text):
-        return False
-    where = _definitions(ctx.document.prose).get(acronyms.core(match.text))
+    where = _defined_at(ctx, match)
     return where is not None and where <= match.start
+
+
+def _defined_at(ctx: RuleContext, match: LexiconMatch) -> int | None:
+    """Where the text spells out the acronym the match is written as ("long form (SF)" or "SF
+    (long form)"), or None."""
+    if not acronyms.looks_like_acronym(match.text):
+        return None
+    return _definitions(ctx.document.prose).get(acronyms.core(match.text))
 
 
 @functools.lru_cache(maxsize=4)
@@ -270,9 +276,9 @@ def _spelled_out_otherwise(ctx: RuleContext, match: LexiconMatch) -> bool:
     with another meaning than the entry's (here not "unshielded twisted pair"), so the entry
     does not apply. Spelled out with the entry's own meaning ("Virtual Private Server (VPS)")
     it is still reported: that long form is the jargon."""
-    if match.entry.kind != "acronym" or not acronyms.looks_like_acronym(match.text):
+    if match.entry.kind != "acronym":
         return False
-    where = _definitions(ctx.document.prose).get(acronyms.core(match.text))
+    where = _defined_at(ctx, match)
     if where is None or not match.start <= where <= match.end + 2 or not match.entry.expansion:
         return False
     text = ctx.document.prose
