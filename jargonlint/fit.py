@@ -256,6 +256,15 @@ def part_of_title(text: str, start: int, end: int) -> bool:
     return text[:start].rstrip()[-1:].isalpha()
 
 
+def title_cased(term: str) -> bool:
+    """Whether a term of two or more words is written in Title Case: every word of four or
+    more letters capitalised ("Remote Monitoring and Management", "Multi-Factor
+    Authentication"), the style of a name rather than of a sentence's first word."""
+    long_words = [w for w in re.split(r"[\s-]+", term) if len(w) >= 4]
+    return (len(term.split()) >= 2 and len(long_words) >= 2
+            and all(w[:1].isupper() and w[1:].islower() for w in long_words))
+
+
 def repeats_neighbour(text: str, start: int, end: int, plain: str) -> bool:
     """"QA test suite" -> "testing test suite": a plain word that repeats the next (or
     previous) word's stem reads wrong."""
@@ -354,6 +363,10 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
     if len(plain.split()) == 1:
         return True   # one noun for another reads right in a compound too ("server rollover")
+    if _same_head(text[start:end], plain) and not _echoes(text, start, end, plain.rsplit(" ", 1)[0]):
+        # only the modifier changes ("SSL certificate" -> "security certificate"), and it
+        # repeats no word close by ("spear phishing" -> "targeted phishing" after "targeted by")
+        return True
     if _two_word_compound(plain) and not _version_after(text, end) and not _echoes(text, start, end, plain):
         # before a noun, only a compound for a compound ("the disk quota issue" -> "the storage
         # limit issue"): a one-word term there is often part of a fixed compound ("your API
@@ -382,6 +395,14 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False
     before = token_before(text, start)
     return not before or (before.replace("-", "").isalpha() and _adjective_like(before))
+
+
+def _same_head(term: str, plain: str) -> bool:
+    """Whether the plain wording keeps the term's head noun and its number of words, swapping
+    only the modifier ("SSL certificate" -> "security certificate"): it then fits wherever the
+    term did, in a compound too."""
+    words, plain_words = term.lower().split(), plain.lower().split()
+    return len(words) == len(plain_words) > 1 and words[-1] == plain_words[-1] and words != plain_words
 
 
 def _two_word_compound(plain: str) -> bool:

@@ -111,6 +111,9 @@ def test_a_neighbour_that_is_a_term_itself_is_rewritten_too():
     ("| Time | Event |\n| 08:38 | Pipeline failed |", "Pipeline", "automated process", True),
     ("| 08:38 | Pipeline speed dropped |", "Pipeline", "automated process", False),
     ("| 08:38 | Pipeline run failed |", "Pipeline", "automated process", False),
+    # the plain wording swaps only the modifier: it fits in a compound too, unless it echoes
+    ("The pkg.example.org SSL certificate expired.", "SSL certificate", "security certificate", True),
+    ("It was hit by targeted attacks and spear phishing.", "spear phishing", "targeted phishing", False),
 ])
 def test_strict_check_for_unsafe_noun_swaps(text, term, plain, alone):
     start = text.index(term)
@@ -298,3 +301,14 @@ def test_the_next_word_stops_at_a_line_that_starts_an_item(text, term, after):
 def test_a_version_after_a_name_but_not_a_quantity(text, term, end):
     start = text.index(term)
     assert text[start:fit.name_end(text, start + len(term))] == end
+
+
+@pytest.mark.parametrize("term, title", [
+    ("Remote Monitoring and Management", True),
+    ("Multi-Factor Authentication", True),
+    ("Remote monitoring", False),          # a sentence's first capital
+    ("SSL certificate", False),
+    ("Backup", False),                     # one word says nothing of style
+])
+def test_title_case_terms(term, title):
+    assert fit.title_cased(term) is title

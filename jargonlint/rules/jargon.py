@@ -46,9 +46,11 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     fixed_case = entry.case_sensitive or long_form or any(
         form[:1].isupper() and form.split()[0].lower() == first_word for form in entry.forms)
     # a capital right after a word in lower case belongs to the term ("a Sev1 incident"), not
-    # to the plain words; after punctuation it may mark a clause ("Denver - Identify ...")
+    # to the plain words; after punctuation it may mark a clause ("Denver - Identify ..."). A
+    # term in Title Case ("Our Remote Monitoring and Management platform") has the capitals
+    # of a name: the plain words take them only where a sentence starts.
     before = fit.token_before(ctx.document.text, match.start)
-    named = match.text[:1].isupper() and before.isalpha() and before.islower()
+    named = match.text[:1].isupper() and ((before.isalpha() and before.islower()) or fit.title_cased(match.text))
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case or named)
     fits = long_form or fit.adverbial(match.text) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
