@@ -408,12 +408,21 @@ def _same_head(term: str, plain: str) -> bool:
 def _two_word_compound(plain: str) -> bool:
     """A plain wording of two content words ("storage limit", "web address"): like one noun,
     it takes the term's place with or without an article, and before another noun."""
-    words = plain.split()
+    return len(plain.split()) == 2 and _content_words(plain, hyphens=False)
+
+
+def noun_modifier(plain: str) -> bool:
+    """A plain wording of one or two content words, hyphenated ones too ("two-step sign-in"):
+    it can stand before a noun as the term did ("two-step sign-in (MFA) methods")."""
+    return 1 <= len(plain.split()) <= 2 and _content_words(plain, hyphens=True)
+
+
+def _content_words(plain: str, hyphens: bool) -> bool:
     lists = _words()
-    return (len(words) == 2 and all(w.isalpha() and w.islower() for w in words)
-            # no function word or particle: "phasing out" is a verb's
-            and not any(w in lists["before_noun"] or w in lists["after_noun"] or w in lists["particles"]
-                        for w in words))
+    return all((w.replace("-", "") if hyphens else w).isalpha() and w.islower()
+               # no function word or particle: "phasing out" is a verb's
+               and w not in lists["before_noun"] and w not in lists["after_noun"] and w not in lists["particles"]
+               for w in plain.split())
 
 
 def _echoes(text: str, start: int, end: int, plain: str) -> bool:

@@ -202,14 +202,50 @@ def _repeats_a_gloss(text: str, start: int, gloss: str, given: list[tuple[int, s
     device)"). `given`: (offset, gloss) chosen earlier in this pass."""
     head = gloss.lower().split()[-2:]
     line_start = max(text.rfind("\n", 0, start) + 1, start - _CLOSE_GLOSS)
-    generic = fit._words()["generic_gloss_words"]
-    kind = next((word for word in reversed(gloss.lower().split()) if word not in generic), "")
-    just_before = re.findall(r"[\w'-]+", text[max(line_start, start - 50):start].lower())[-3:]
-    if len(kind) >= 4 and kind in just_before:
-        return True   # "your perimeter firewall, a SonicWall TZ400": the words before say what it is
+    if _kind_said_before(text, start, gloss):
+        return True
     earlier = [g for offset, g in given if line_start <= offset < start]
     earlier += [m.group(1) for m in _BRACKETED.finditer(text, line_start, start)]
     return len(head) == 2 and any(g.lower().split()[-2:] == head for g in earlier)
+
+
+def _gloss_kind(gloss: str) -> str:
+    """What a gloss says a thing is: its last word that is not a generic one ("backup" in
+    "backup software", "firewall" in "firewall device"), or "" when that is too short to tell."""
+    generic = fit._words()["generic_gloss_words"]
+    kind = next((word for word in reversed(gloss.lower().split()) if word not in generic), "")
+    return kind if len(kind) >= 4 else ""
+
+
+def _kind_said_before(text: str, start: int, gloss: str) -> bool:
+    """"your perimeter firewall, a SonicWall TZ400": the last words before the name on its
+    line say what its gloss would ("firewall device")."""
+    kind = _gloss_kind(gloss)
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 50)
+    return bool(kind) and kind in re.findall(r"[\w'-]+", text[line_start:start].lower())[-3:]
+
+
+# one or two words in lower case right after a name ("Veeam backup jobs")
+_WORDS_AFTER_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?")
+
+
+def _named_with_its_kind(text: str, match: LexiconMatch) -> bool:
+    """Whether a name comes with a word that says what it is, so it needs no gloss: its gloss's
+    kind right after it ("the Veeam backups", "the FortiGate firewall") or just before it
+    ("your firewall, a SonicWall TZ400"). Not an acronym: its spelled-out form before it
+    ("Virtual Private Server (VPS)") is the jargon, not an explanation."""
+    entry = match.entry
+    if (not match.gloss or entry.kind == "acronym"
+            or not (entry.case_sensitive or any(form[:1].isupper() for form in entry.forms))):
+        return False
+    kind = _gloss_kind(match.gloss)
+    if not kind:
+        return False
+    if _kind_said_before(text, match.start, match.gloss):
+        return True
+    after = _WORDS_AFTER_NAME.match(text, fit.name_end(text, match.end))
+    return after is not None and any(word is not None and word.rstrip("s") == kind.rstrip("s")
+                                     for word in after.groups())
 
 
 def _suggestions(match: LexiconMatch) -> list[str]:
@@ -268,7 +304,7 @@ def explained_terms(ctx: RuleContext, matches) -> dict[str, int]:
         if match.entry.term in explained:
             continue
         if (followed_by_gloss(text, match) or _EXPLAINED_AFTER.match(text, match.end)
-                or _spelled_out_otherwise(ctx, match)):
+                or _spelled_out_otherwise(ctx, match) or _named_with_its_kind(text, match)):
             explained[match.entry.term] = match.start
     return explained
 
@@ -494,8 +530,9 @@ def _whole_long_form(ctx: RuleContext, match: LexiconMatch) -> bool:
     found = _BRACKETED_ACRONYM.match(ctx.document.text, match.end)
     return (found is not None and ctx.lexicon is not None
             and _acronym_expansions(ctx.lexicon).get(found.group(1)) == match.text.lower()
-            # "the continuous integration (CI) server": a plain phrase would split the compound
-            and not fit.noun_follows(ctx.document.text, found.end()))
+            # "the continuous integration (CI) server": a plain phrase would split the compound,
+            # a noun or two would not ("two-step sign-in (MFA) methods")
+            and (not fit.noun_follows(ctx.document.text, found.end()) or fit.noun_modifier(match.plain)))
 
 
 def _on_headings(text: str, starts: list[int]) -> set[int]:
