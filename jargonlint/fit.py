@@ -153,6 +153,10 @@ def _noun_follows(text: str, end: int, doc, span, start: int | None = None) -> b
                 and following.head.i == following.i + 1 and following.head.pos_ in ("NOUN", "PROPN")
                 and following.head.dep_ != "npadvmod" and following.head.ent_type_ not in ("DATE", "TIME")):
             return True   # "Wasabi immutable storage": the name and the adjective both modify the noun
+        if (following is not None and following.pos_ == "VERB" and following.i + 2 < len(doc)
+                and doc[following.i + 1].tag_ == "HYPH" and doc[following.i + 2].lower_ in words["particles"]
+                and not following.whitespace_):
+            return True   # "SAML sign-in", "the laptop roll-out": a verb and a particle, hyphenated, are a noun
         return (following is not None and following.pos_ in ("NOUN", "PROPN")
                 and following.dep_ != "npadvmod" and following.lower_ not in words["after_noun"])
     after = word_after(text, end).lower()
@@ -477,6 +481,19 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
     far = {_stem(w) for w in _NEAR_WORD.findall(sentence) if len(w) >= 6 and w not in term}
     head = plain.lower().split()[0] if plain.strip() else ""
     return len(head) >= 3 and not far.isdisjoint((head, _stem(head)))
+
+
+def repeats_in_clause(text: str, start: int, end: int, plain: str) -> bool:
+    """A weaker echo than repeats_nearby: a plain word of four letters or more that repeats one
+    of the five words before the term in its clause ("a manual step in our runbook" ->
+    "step-by-step guide", "reviewed by our change advisory board" -> "change review panel").
+    Worth a shorter other wording, not worth leaving the term."""
+    function_words = _function_words()
+    term = set(re.findall(r"[a-z]+", text[start:end].lower()))
+    before = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[max(0, start - 40):start].lower())[-1])[-5:]
+    stems = {_stem(w) for w in before if len(w) >= 4 and w not in function_words and w not in term}
+    return any(_stem(w) in stems for w in re.findall(r"[a-z]+", plain.lower())
+               if len(w) >= 4 and w not in function_words and w not in term)
 
 
 def said_just_before(text: str, start: int, plain: str) -> int | None:

@@ -32,6 +32,11 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     if plain is not None and fit.repeats_nearby(ctx.document.text, match.start, match.end, plain, verb):
         match = _other_plain(ctx, match)   # "The patch fixed it": "The update fixed it"
         plain = _fitting_plain(ctx, match) if match is not None else None
+    elif plain is not None and not verb and fit.repeats_in_clause(ctx.document.text, match.start, match.end, plain):
+        other = _other_plain(ctx, match, max_words=3)   # "a manual step in our written procedure"
+        other_plain = _fitting_plain(ctx, other) if other is not None else None
+        if other_plain is not None:
+            match, plain = other, other_plain
     if plain is None:
         return None
     if plain == match.plain:
@@ -75,19 +80,24 @@ def _singular_plain(match: LexiconMatch) -> LexiconMatch | None:
     return None
 
 
-def _other_plain(ctx: RuleContext, match: LexiconMatch) -> LexiconMatch | None:
+def _other_plain(ctx: RuleContext, match: LexiconMatch, max_words: int = 0) -> LexiconMatch | None:
     """The match with the entry's next plain alternative that repeats no word close by,
     inflected like the term (rare, so inflected here rather than when compiling), or None.
     Not before a noun: a modifier's other alternatives rarely fit ("QA test suite" is not a
-    "checking test suite")."""
+    "checking test suite"). `max_words`: only an alternative this short, that repeats no word
+    of its clause either (see fit.repeats_in_clause)."""
     from ..inflection import inflect_phrase
 
-    if fit.noun_follows(ctx.document.text, match.end):
+    text = ctx.document.text
+    if fit.noun_follows(text, match.end):
         return None
     for alternative in match.entry.plain:
         inflected = inflect_phrase(alternative, match.tag) if match.tag else alternative
-        if inflected == match.plain or fit.repeats_nearby(ctx.document.text, match.start, match.end, inflected,
+        if inflected == match.plain or fit.repeats_nearby(text, match.start, match.end, inflected,
                                                           fit.is_verb(match.tag, match.entry.pos)):
+            continue
+        if max_words and (len(inflected.split()) > max_words
+                          or fit.repeats_in_clause(text, match.start, match.end, inflected)):
             continue
         participle = inflect_phrase(alternative, "VBN") if match.tag in ("VBD", "VBN") else ""
         return dataclasses.replace(match, plain=inflected, participle=participle)
@@ -225,15 +235,16 @@ def _kind_said_before(text: str, start: int, gloss: str) -> bool:
     return bool(kind) and kind in re.findall(r"[\w'-]+", text[line_start:start].lower())[-3:]
 
 
-# one or two words in lower case right after a name ("Veeam backup jobs")
-_WORDS_AFTER_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?")
+# the word in lower case right after a name ("Veeam backups")
+_WORD_AFTER_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)")
 
 
 def _named_with_its_kind(text: str, match: LexiconMatch) -> bool:
     """Whether a name comes with a word that says what it is, so it needs no gloss: its gloss's
-    kind right after it ("the Veeam backups", "the FortiGate firewall") or just before it
-    ("your firewall, a SonicWall TZ400"). Not an acronym: its spelled-out form before it
-    ("Virtual Private Server (VPS)") is the jargon, not an explanation."""
+    kind right after it ("the Veeam backups", "the FortiGate firewall") or before it, set off
+    by a comma ("your firewall, a SonicWall TZ400"; not "the alert went to Opsgenie"). Not an
+    acronym: its spelled-out form before it ("Virtual Private Server (VPS)") is the jargon, not
+    an explanation."""
     entry = match.entry
     if (not match.gloss or entry.kind == "acronym"
             or not (entry.case_sensitive or any(form[:1].isupper() for form in entry.forms))):
@@ -241,11 +252,11 @@ def _named_with_its_kind(text: str, match: LexiconMatch) -> bool:
     kind = _gloss_kind(match.gloss)
     if not kind:
         return False
-    if _kind_said_before(text, match.start, match.gloss):
-        return True
-    after = _WORDS_AFTER_NAME.match(text, fit.name_end(text, match.end))
-    return after is not None and any(word is not None and word.rstrip("s") == kind.rstrip("s")
-                                     for word in after.groups())
+    before = text[max(0, match.start - 60):match.start].lower()
+    if re.search(rf"\b{re.escape(kind)}s?\s*,\s*(?:(?:a|an|the|our|your)\s+)?$", before):
+        return True   # in apposition: "your firewall, a SonicWall TZ400"
+    after = _WORD_AFTER_NAME.match(text, fit.name_end(text, match.end))
+    return after is not None and after.group(1).rstrip("s") == kind.rstrip("s")
 
 
 def _suggestions(match: LexiconMatch) -> list[str]:
