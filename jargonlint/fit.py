@@ -824,6 +824,51 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     return not common_noun or word_before(text, start).lower() not in _words()["verb_context"] - {"and", "or", "not"}
 
 
+# a word in lower case right after a name, not joined to more by a hyphen or slash
+_NOUN_AFTER_NAME = re.compile(r"[ \t]+([a-z]{2,})\b(?![-/])")
+
+
+def modifier_fits(text: str, start: int, end: int, modifier: str, doc=None) -> int | None:
+    """Where a name's plain modifier goes when the name modifies a noun and a gloss would
+    split the phrase ("the Veeam agent" -> "the Veeam backup agent"): the end of the name and
+    its version, or None. The noun must follow in lower case on the same line, and neither it
+    nor the next word may repeat the modifier ("the Veeam backup jobs", "Wasabi object
+    storage" is not "Wasabi online-storage object storage"). The name must open a noun phrase
+    (after a determiner or preposition, or opening a line, list item or table cell), since
+    "Confirm MX and autodiscover point to" has a verb after it. A word in -ed or -ing after a
+    name is taken for a verb ("the SQL server hosting"), and one in -s too unless a
+    determiner comes first ("our Veeam jobs"; not "Veeam backs up"). With a model the tagger
+    must also call the word a noun."""
+    if glued(text, start, end) or in_definition(text, end) or in_brackets(text, start):
+        return None
+    end = name_end(text, end)
+    if text[end:end + 1] in ("-", "/") or _name_goes_on(text, start, end, True):
+        return None
+    after = _NOUN_AFTER_NAME.match(text, end)
+    if after is None:
+        return None
+    word = after.group(1)
+    words = _words()
+    if word in _function_words() or word in words["compound_adjective_heads"] or word in words["particles"] \
+            or word in words["verb_context"] or word in words["not_nouns_after_name"] or word.endswith(("ed", "ing")):
+        return None
+    parts = {_stem(part) for part in modifier.split("-")}
+    following = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 40].lower())[0])[:3]
+    if any(_stem(w.rstrip("s")) in parts or _stem(w) in parts for w in following):
+        return None
+    before = word_before(text, start).lower()
+    determined = before in words["determiners"]
+    if not (determined or before in words["prepositions"] or _opens_list_item(text, start)
+            or not text[text.rfind("\n", 0, start) + 1:start].strip(" \t#>*")):
+        return None
+    if word.endswith("s") and not word.endswith("ss") and not determined:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if not _noun_follows(text, end, doc, span, start):
+        return None
+    return end
+
+
 def _clause_follows(text: str, end: int) -> bool:
     """"files containing the code", "files holding secrets": after a head noun, a word in -ing
     and then an object is a clause; "file handling was" (a function word after it) is a noun."""

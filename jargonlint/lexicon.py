@@ -27,11 +27,12 @@ TOP_KEYS = {"schema", "id", "title", "source", "description", "defaults", "entri
 ENTRY_KEYS = {"term", "variants", "kind", "category", "expansion", "plain", "explain", "action",
               "safety", "audiences", "pos", "skip_if_prev", "skip_if_next", "example",
               "counterexamples", "provenance", "context", "gloss", "plain_by_object", "head_noun",
-              "skip_if_near"}
+              "skip_if_near", "modifier"}
 DEFAULT_KEYS = {"kind", "category", "action", "safety", "audiences", "pos", "provenance"}
 REQUIRED_ENTRY_KEYS = ("term", "kind", "category", "explain", "action", "safety", "audiences", "example")
 MAX_GLOSS_WORDS = 6
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+){0,2}")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class LexiconEntry:
     expansion: str = ""
     plain: tuple[str, ...] = ()
     gloss: str = ""           # short plain noun phrase written in brackets after the term at first use
+    # names: the plain word put between the name and a noun it modifies, where a gloss would
+    # split the phrase ("the Veeam agent" -> "the Veeam backup agent")
+    modifier: str = ""
     pos: str = ""
     skip_if_prev: frozenset[str] = frozenset()
     skip_if_next: frozenset[str] = frozenset()
@@ -186,6 +190,12 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         raise fail("'gloss' must not contain brackets: the fix writes it inside brackets")
     if len(gloss.split()) > MAX_GLOSS_WORDS:
         raise fail(f"'gloss' has {len(gloss.split())} words (at most {MAX_GLOSS_WORDS})")
+    modifier = merged.get("modifier", "") or ""
+    if not isinstance(modifier, str) or (modifier and not _MODIFIER.fullmatch(modifier)):
+        raise fail("'modifier' must be one lower-case word, or words joined by hyphens (\"backup\", "
+                   "\"device-management\")")
+    if modifier and not gloss:
+        raise fail("'modifier' goes with a 'gloss': it stands in for the gloss before a noun")
     by_object = _plain_by_object(merged.get("plain_by_object"), plain, action, fail)
     head_noun = merged.get("head_noun", "") or ""
     if not isinstance(head_noun, str) or (head_noun and not re.fullmatch(r"[a-z]+(?: [a-z]+)?", head_noun)):
@@ -199,7 +209,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         term=merged["term"].strip(), kind=kind, category=merged["category"].strip(),
         explain=" ".join(merged["explain"].split()), action=action, safety=safety,
         audiences=audiences, example=merged["example"].strip(), variants=variants,
-        expansion=expansion.strip(), plain=plain, gloss=gloss, pos=pos,
+        expansion=expansion.strip(), plain=plain, gloss=gloss, modifier=modifier, pos=pos,
         skip_if_prev=frozenset(w.lower() for w in skip_prev),
         skip_if_next=frozenset(w.lower() for w in skip_next), plain_by_object=by_object,
         context=frozenset(w.lower() for w in context), head_noun=head_noun,
@@ -350,5 +360,6 @@ def fingerprint(entries: Iterable[LexiconEntry]) -> str:
     digest = hashlib.sha256()
     for entry in entries:
         digest.update(repr((entry.term, entry.variants, entry.kind, entry.pos, entry.plain, entry.expansion,
-                            entry.gloss, [alternative for alternative, _ in entry.plain_by_object])).encode())
+                            entry.gloss, entry.modifier,
+                            [alternative for alternative, _ in entry.plain_by_object])).encode())
     return digest.hexdigest()[:20]

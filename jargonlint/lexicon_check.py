@@ -89,11 +89,12 @@ def check_matching(entries: Iterable[LexiconEntry], lexicon, pipeline) -> list[s
 
 
 def check_plain(entries: Iterable[LexiconEntry], lexicon, pipeline) -> list[str]:
-    """The first plain alternative and the gloss are what `fix` writes into the text: neither
-    may itself contain jargon for business readers."""
+    """The first plain alternative, the gloss and the modifier are what `fix` writes into the
+    text: none may itself contain jargon for business readers."""
     problems = []
     for e in entries:
-        for label, words in (("plain alternative", e.plain[0] if e.plain else ""), ("gloss", e.gloss)):
+        for label, words in (("plain alternative", e.plain[0] if e.plain else ""), ("gloss", e.gloss),
+                             ("modifier", e.modifier.replace("-", " "))):
             if not words:
                 continue
             flagged = [m.text for m in lexicon.find(pipeline.nlp(words), pipeline.has_model, words)

@@ -312,3 +312,26 @@ def test_a_version_after_a_name_but_not_a_quantity(text, term, end):
 ])
 def test_title_case_terms(term, title):
     assert fit.title_cased(term) is title
+
+
+@pytest.mark.parametrize("text, name, fits", [
+    ("Please renew the Veeam agent on the server.", "Veeam", True),
+    ("The Azure bill went up in May.", "Azure", True),
+    ("Restored with the Veeam 12 console.", "Veeam", True),          # after the version
+    ("Veeam backs up the server each night.", "Veeam", False),        # a verb in -s, no determiner
+    ("Our Veeam jobs failed.", "Veeam", True),                        # a plural after a determiner
+    ("The Veeam backup jobs failed.", "Veeam", False),                # the modifier is there already
+    ("The Azure-based app is slow.", "Azure", False),                 # a compound adjective
+    ("We moved it to Azure last week.", "Azure", False),              # no noun after the name
+    ("The Veeam Backup server is down.", "Veeam", False),             # a name goes on in capitals
+    ("A full copy is taken via Veeam before the upgrade.", "Veeam", False),   # a function word follows
+    ("A full copy is taken via Veeam prior to the upgrade.", "Veeam", False),  # so does an adverb
+    ("The SQL server hosting the files is full.", "SQL server", False),       # a verb in -ing
+    ("Confirm MX and Veeam point to the new server.", "Veeam", False),        # no noun phrase opens
+    ("Copies go to the Veeam object backups store.", "Veeam", False),         # the modifier comes next
+    ("- Veeam licence renewed", "Veeam", True),                               # a list item opens
+])
+def test_where_a_name_takes_its_modifier(text, name, fits):
+    start = text.index(name)
+    found = fit.modifier_fits(text, start, start + len(name), "backup")
+    assert (found is not None) is fits

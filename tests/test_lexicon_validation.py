@@ -33,6 +33,11 @@ def test_head_noun_loads():
     assert entry.head_noun == "system"
 
 
+def test_modifier_loads():
+    text = HEAD + ENTRY.format(term="Frob") + "    gloss: backup software\n    modifier: backup\n"
+    assert parse_lexicon(text, "t.yaml").entries[0].modifier == "backup"
+
+
 def test_plain_by_object_loads_in_lower_case():
     text = (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]")
             + "    plain_by_object:\n      easy: [Thing, things]\n")
@@ -68,6 +73,10 @@ def test_plain_by_object_loads_in_lower_case():
     # head_noun: a word or two, on an acronym that is spelled out
     (HEAD + ENTRY.format(term="frob") + "    head_noun: system\n", "'head_noun' is for acronyms"),
     (HEAD + ACRONYM + "    head_noun: The System!\n", "'head_noun' must be one or two lower-case words"),
+    # modifier: one lower-case word (or a few joined by hyphens), with a gloss
+    (HEAD + ENTRY.format(term="Frob") + "    modifier: backup\n", "'modifier' goes with a 'gloss'"),
+    (HEAD + ENTRY.format(term="Frob") + "    gloss: backup software\n    modifier: Backup tool\n",
+     "'modifier' must be one lower-case word"),
 ])
 def test_broken_lexicons(text, message):
     with pytest.raises(LexiconError) as info:

@@ -167,9 +167,29 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         return None   # "New Commerce Experience (NCE) ... Under NCE": a gloss would say it again
     if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
                           ctx.doc if ctx.has_model else None, common_noun=common_noun):
-        return None
+        return None if common_noun else _modifier_fix(ctx, match)
     end = match.end if common_noun else fit.name_end(ctx.document.text, match.end)
     return Fix(start=match.start, end=end, replacement=f"{ctx.document.text[match.start:end]} ({match.gloss})",
+               safety=Safety.UNSAFE, fits=True, kind="gloss")
+
+
+def _modifier_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
+    """A name that modifies a noun takes the entry's plain modifier instead of a gloss, which
+    would split the phrase: "the Veeam agent" -> "the Veeam backup agent" (see
+    fit.modifier_fits). Unsafe, like a gloss."""
+    modifier = match.entry.modifier
+    if not modifier:
+        return None
+    text = ctx.document.text
+    end = fit.modifier_fits(text, match.start, match.end, modifier, ctx.doc if ctx.has_model else None)
+    if end is None:
+        return None
+    if ctx.lexicon is not None and ctx.lexicon.knows(f"{modifier.rsplit('-', 1)[-1]} {fit.word_after(text, end)}"):
+        return None   # "the Datto appliance": "backup appliance" is jargon of its own
+    noun = len(text) - len(text[end:].lstrip(" \t"))
+    if noun < len(ctx.covered) and ctx.covered[noun]:
+        return None   # "the Kubernetes cluster (group of servers)": the noun is explained, one is enough
+    return Fix(start=match.start, end=end, replacement=f"{text[match.start:end]} {modifier}",
                safety=Safety.UNSAFE, fits=True, kind="gloss")
 
 
@@ -250,13 +270,15 @@ def _named_with_its_kind(text: str, match: LexiconMatch) -> bool:
             or not (entry.case_sensitive or any(form[:1].isupper() for form in entry.forms))):
         return False
     kind = _gloss_kind(match.gloss)
-    if not kind:
-        return False
     before = text[max(0, match.start - 60):match.start].lower()
-    if re.search(rf"\b{re.escape(kind)}s?\s*,\s*(?:(?:a|an|the|our|your)\s+)?$", before):
+    if kind and re.search(rf"\b{re.escape(kind)}s?\s*,\s*(?:(?:a|an|the|our|your)\s+)?$", before):
         return True   # in apposition: "your firewall, a SonicWall TZ400"
     after = _WORD_AFTER_NAME.match(text, fit.name_end(text, match.end))
-    return after is not None and after.group(1).rstrip("s") == kind.rstrip("s")
+    if after is None:
+        return False
+    word = after.group(1)
+    return bool(kind and word.rstrip("s") == kind.rstrip("s")) or (
+        bool(entry.modifier) and word == entry.modifier)   # "the Veeam backup agent": what fix writes
 
 
 def _suggestions(match: LexiconMatch) -> list[str]:
@@ -404,7 +426,10 @@ class JargonTerm(LexiconRule):
     `replace` entries carry a fix (unsafe unless the swap is exact). Where no swap fits (a
     product name, a term inside a compound), the first use that reads right gets the entry's
     gloss in brackets, an unsafe fix: "a memory leak in Traefik (web traffic router)"; the term
-    then counts as explained. A status code gets its meaning the same way ("returning 404
+    then counts as explained. A name that modifies a noun takes its plain modifier instead ("the
+    Veeam agent" -> "the Veeam backup agent"), and one with that word or its gloss's kind next
+    to it ("the Veeam backups", "your firewall, a SonicWall TZ400") is explained already. A
+    status code gets its meaning the same way ("returning 404
     (page not found)"), and so does a file name or file type with a meaning in
     data/identifiers.yaml: after "file"/"files"/"folder" where one follows ("in a `.pyc` file
     (ready-to-run program file)", "`.pyc` files (ready-to-run program files) containing"),
