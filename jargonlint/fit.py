@@ -353,7 +353,7 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
     holds."""
     if (common_noun and part_of_title(text, start, end)) or repeats_neighbour(text, start, end, plain):
         return False
-    if re.split(r"[\s-]", plain.lower())[-1] in _words()["adjective_plain_heads"]:
+    if adjective_plain(plain):
         # "top-priority" only before a noun, and not after "and": in "all P1 and P2
         # incidents" the first level would be left as it is ("P1 and high-priority incidents")
         return (noun_follows(text, end, start) and word_before(text, start).lower() not in ("and", "or")
@@ -367,6 +367,9 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
     if len(plain.split()) == 1:
         return True   # one noun for another reads right in a compound too ("server rollover")
+    if _NUMBERED_LABEL.fullmatch(plain):
+        # a numbered label needs no article, but is no modifier: "escalated to priority 1"
+        return not noun_follows(text, end, start)
     if _same_head(text[start:end], plain) and not _echoes(text, start, end, plain.rsplit(" ", 1)[0]):
         # only the modifier changes ("SSL certificate" -> "security certificate"), and it
         # repeats no word close by ("spear phishing" -> "targeted phishing" after "targeted by")
@@ -399,6 +402,15 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False
     before = token_before(text, start)
     return not before or (before.replace("-", "").isalpha() and _adjective_like(before))
+
+
+_NUMBERED_LABEL = re.compile(r"[a-z]+ \d+", re.IGNORECASE)   # "priority 1"
+
+
+def adjective_plain(plain: str) -> bool:
+    """Whether a plain wording is an adjective that needs a noun after it ("top-priority",
+    "smart"): adjective_plain_heads in data/fit_words.yaml."""
+    return re.split(r"[\s-]", plain.lower())[-1] in _words()["adjective_plain_heads"]
 
 
 def _same_head(term: str, plain: str) -> bool:
@@ -672,7 +684,7 @@ def _quoted(line: str, start: int, end: int) -> bool:
 _COORDINATED = re.compile(rf"{_GAP}(?:and|or|&|/){_GAP}([\w'-]+){_GAP}([^\W\d_][\w'-]*)", re.IGNORECASE)
 
 
-def _coordinated_modifier(text: str, end: int) -> bool:
+def coordinated_modifier(text: str, end: int) -> bool:
     """"Python and web development": the term and the next word both modify a noun after them,
     so a gloss would split the phrase. Without a parse: "and"/"or", a word that is not a
     function word, then a word that is not one either."""
@@ -795,7 +807,7 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if _heading(text, line_start, line_end, line):
         return False
-    if _quoted(line, start - line_start, end - line_start) or _coordinated_modifier(text, end):
+    if _quoted(line, start - line_start, end - line_start) or coordinated_modifier(text, end):
         return False
     if word_after(text, end).lower() in _words()["compound_adjective_heads"]:
         return False   # "Java based": a compound adjective

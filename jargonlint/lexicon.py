@@ -351,7 +351,13 @@ def _load_stamped(paths: tuple[str, ...], key: tuple, use_cache: bool) -> tuple[
     def build() -> tuple[LexiconEntry, ...]:
         return merge_lexicons(read_lexicon(Path(p)) for p in paths)
 
-    return cache.cached("lexicons", cache.digest(key), build, use_cache)
+    # this module's source too: a cached entry from before a field was added would lack it
+    return cache.cached("lexicons", cache.digest(key, _source_digest()), build, use_cache)
+
+
+@functools.lru_cache(maxsize=1)
+def _source_digest() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def fingerprint(entries: Iterable[LexiconEntry]) -> str:

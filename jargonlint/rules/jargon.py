@@ -67,7 +67,29 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         singular = _singular_plain(match)   # "The configuration of the servers needs": "The setup"
         if singular is not None:
             return _lexicon_fix(ctx, singular)
+    if (not fits and fit.adjective_plain(plain) and not fit.noun_follows(ctx.document.text, match.end, match.start)
+            and not fit.coordinated_modifier(ctx.document.text, match.end)   # "all P1 and P2 incidents"
+            and not _LABEL_BEFORE.search(ctx.document.text, 0, match.start)   # "Priority: P1" is a value
+            and ctx.document.text[match.end:match.end + 1] not in ("-", "\u2013", "/")):   # "P2-P4"
+        noun = _noun_plain(match)   # "escalated to P1": not "to top-priority" but "to priority 1"
+        if noun is not None:
+            return _lexicon_fix(ctx, noun)
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
+
+
+# a label and its colon right before a value on its line ("Priority: ", "**Severity:** ")
+_LABEL_BEFORE = re.compile(r"\b[A-Za-z]+:[ \t*]*\Z")
+
+
+def _noun_plain(match: LexiconMatch) -> LexiconMatch | None:
+    """The match with the entry's first plain alternative that is a noun phrase of its own
+    (not an adjective that needs a noun after it, see fit.adjective_plain), for a term that
+    stands alone: "logged as P2" -> "logged as priority 2", where "high-priority" needs an
+    "incident" after it; or None."""
+    for alternative in match.entry.plain[1:]:
+        if not fit.adjective_plain(alternative) and len(alternative.split()) <= 3:
+            return dataclasses.replace(match, plain=alternative, participle="")
+    return None
 
 
 def _singular_plain(match: LexiconMatch) -> LexiconMatch | None:
@@ -188,7 +210,11 @@ def _modifier_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         return None   # "the Datto appliance": "backup appliance" is jargon of its own
     noun = len(text) - len(text[end:].lstrip(" \t"))
     if noun < len(ctx.covered) and ctx.covered[noun]:
-        return None   # "the Kubernetes cluster (group of servers)": the noun is explained, one is enough
+        noun_end = noun + len(fit.word_after(text, end))
+        if not fit.noun_follows(text, noun_end):
+            # "the Kubernetes cluster (group of servers)": the noun ends the phrase and takes
+            # its own gloss there; one explanation is enough ("the Meraki firmware upgrade" has none)
+            return None
     return Fix(start=match.start, end=end, replacement=f"{text[match.start:end]} {modifier}",
                safety=Safety.UNSAFE, fits=True, kind="gloss")
 
