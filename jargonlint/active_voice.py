@@ -137,6 +137,11 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
         # "caused by refactoring and cleanup intended to allow ...": a phrase that describes
         # the doer, whatever the parse made of it, would be left behind on the new object
         return None
+    if (following is not None and doer.pos_ == "PROPN" and following.lower_ in ("for", "of", "on")
+            and following.i + 1 < len(doc) and doc[following.i + 1].text[:1].isupper()
+            and not _time_not_doer(doc[following.i + 1])):   # "by Rachel on Monday" moves
+        # "protected by Veeam Backup for Microsoft 365 to ...": the name goes on past "for"
+        return None
     if following is not None and _doer_goes_on(following):
         # "throttled by the 100 Mbps download bandwidth": the parse ended the doer a word
         # early; moving it would leave "bandwidth" behind

@@ -570,6 +570,16 @@ def is_verb(tag: str, pos: str) -> bool:
     return pos == "VERB" or tag.startswith("VB")
 
 
+def gives_an_order(text: str, start: int, end: int, plain: str) -> bool:
+    """Whether the term is a verb giving an order ("Require MFA for all admin roles", "-
+    Require ..."), in its base form at the start of a sentence or list item, and the plain
+    verb cannot give one ("Need MFA ..."): not_imperative in data/fit_words.yaml."""
+    term = text[start:end]
+    return (plain.split(" ", 1)[0].lower() in _words()["not_imperative"] and term[:1].isupper()
+            and not term.lower().endswith(("s", "ed", "ing"))
+            and (_opens_sentence(text, start) or _opens_list_item(text, start)))
+
+
 def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, has_model: bool) -> bool:
     """Whether a verb's replacement reads right here:
     - without a parse, a verb entry in its base form needs a verb context ("to", a modal, a

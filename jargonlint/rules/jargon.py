@@ -144,6 +144,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
     entry = match.entry
     if entry.lexicon == "vocabulary":
         return match.plain   # the project's own vocabulary asked for this rewrite wherever it is
+    if fit.gives_an_order(text, match.start, match.end, match.plain):
+        return None   # "Require MFA for all admins" is an order: not "Need MFA ..."
     if fit.is_verb(match.tag, entry.pos):
         if fit.part_of_title(text, match.start, match.end):
             return None   # "Exchange Hybrid Decommissioning - Plan": a title's word, not "Retiring"
