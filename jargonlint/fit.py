@@ -570,6 +570,14 @@ def is_verb(tag: str, pos: str) -> bool:
     return pos == "VERB" or tag.startswith("VB")
 
 
+def sentence_has(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether the sentence around text[start:end] (up to 200 characters each way) has one of
+    `words` (lower case), the term itself left out."""
+    before = _SENTENCE_BREAK.split(text[max(0, start - 200):start])[-1]
+    after = _SENTENCE_BREAK.split(text[end:end + 200])[0]
+    return not words.isdisjoint(w.lower() for w in re.findall(r"[\w'-]+", before + " " + after))
+
+
 def gives_an_order(text: str, start: int, end: int, plain: str) -> bool:
     """Whether the term is a verb giving an order ("Require MFA for all admin roles", "-
     Require ..."), in its base form at the start of a sentence or list item, and the plain

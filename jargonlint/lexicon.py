@@ -27,7 +27,7 @@ TOP_KEYS = {"schema", "id", "title", "source", "description", "defaults", "entri
 ENTRY_KEYS = {"term", "variants", "kind", "category", "expansion", "plain", "explain", "action",
               "safety", "audiences", "pos", "skip_if_prev", "skip_if_next", "example",
               "counterexamples", "provenance", "context", "gloss", "plain_by_object", "head_noun",
-              "skip_if_near", "modifier"}
+              "skip_if_near", "modifier", "keep_if_near"}
 DEFAULT_KEYS = {"kind", "category", "action", "safety", "audiences", "pos", "provenance"}
 REQUIRED_ENTRY_KEYS = ("term", "kind", "category", "explain", "action", "safety", "audiences", "example")
 MAX_GLOSS_WORDS = 6
@@ -60,6 +60,9 @@ class LexiconEntry:
     plain_by_object: tuple[tuple[str, frozenset[str]], ...] = ()
     context: frozenset[str] = frozenset()   # the IT sense needs one of these in the sentence
     skip_if_near: frozenset[str] = frozenset()   # another sense: one of these in the sentence
+    # still jargon, but the plain wording misreads here: one of these in the sentence ("API"
+    # beside "plugins" and "methods" is a programming interface, not a "data connection")
+    keep_if_near: frozenset[str] = frozenset()
     # acronyms: the noun a bare use stands for ("your CRM" is a system), written after the
     # spelled-out form where no noun follows: "your customer relationship management (CRM) system"
     head_noun: str = ""
@@ -180,6 +183,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
     skip_next = (_str_list(merged["skip_if_next"], "skip_if_next", fail) if merged.get("skip_if_next") else ())
     context = _str_list(merged["context"], "context", fail) if merged.get("context") else ()
     near = _str_list(merged["skip_if_near"], "skip_if_near", fail) if merged.get("skip_if_near") else ()
+    keep_near = _str_list(merged["keep_if_near"], "keep_if_near", fail) if merged.get("keep_if_near") else ()
     gloss = merged.get("gloss", "") or ""
     if not isinstance(gloss, str):
         raise fail("'gloss' must be a string")
@@ -213,7 +217,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         skip_if_prev=frozenset(w.lower() for w in skip_prev),
         skip_if_next=frozenset(w.lower() for w in skip_next), plain_by_object=by_object,
         context=frozenset(w.lower() for w in context), head_noun=head_noun,
-        skip_if_near=frozenset(w.lower() for w in near),
+        skip_if_near=frozenset(w.lower() for w in near), keep_if_near=frozenset(w.lower() for w in keep_near),
         counterexamples=counter, lexicon=lexicon_id, source=path, line=line or 0,
         provenance=provenance.strip())
 

@@ -146,6 +146,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return match.plain   # the project's own vocabulary asked for this rewrite wherever it is
     if fit.gives_an_order(text, match.start, match.end, match.plain):
         return None   # "Require MFA for all admins" is an order: not "Need MFA ..."
+    if entry.keep_if_near and fit.sentence_has(text, match.start, match.end, entry.keep_if_near):
+        return None   # "needs an API in one of the plugins": not "a data connection"
     if fit.is_verb(match.tag, entry.pos):
         if fit.part_of_title(text, match.start, match.end):
             return None   # "Exchange Hybrid Decommissioning - Plan": a title's word, not "Retiring"
@@ -189,6 +191,8 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     common_noun = not entry.case_sensitive and not any(form[:1].isupper() for form in entry.forms)
     if _spelled_out_before(ctx, match):
         return None   # "New Commerce Experience (NCE) ... Under NCE": a gloss would say it again
+    if entry.keep_if_near and fit.sentence_has(ctx.document.text, match.start, match.end, entry.keep_if_near):
+        return None   # the gloss would misread as the plain wording does
     if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
                           ctx.doc if ctx.has_model else None, common_noun=common_noun):
         return None if common_noun else _modifier_fix(ctx, match)
