@@ -588,6 +588,16 @@ def gives_an_order(text: str, start: int, end: int, plain: str) -> bool:
             and (_opens_sentence(text, start) or _opens_list_item(text, start)))
 
 
+def _gerund_as_noun(text: str, start: int) -> bool:
+    """Whether a word in -ing is a noun: after a determiner or possessive, perhaps with an
+    adjective or participle between ("its planned decommissioning", "the provisioning")."""
+    words = re.findall(r"[\w'\u2019]+", text[max(0, start - 40):start].lower())[-2:]
+    determiners = _words()["determiners"]
+    return bool(words) and (words[-1] in determiners or (
+        len(words) == 2 and words[0] in determiners and _adjective_like(words[1])
+        or len(words) == 2 and words[0] in determiners and words[1].endswith("ed")))
+
+
 def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, has_model: bool) -> bool:
     """Whether a verb's replacement reads right here:
     - without a parse, a verb entry in its base form needs a verb context ("to", a modal, a
@@ -612,6 +622,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False
     if bare and text[end:end + 1] == ":":
         return False   # "Impact:" is a label, a noun: not "Affect:"
+    if text[start:end].lower().endswith("ing") and _gerund_as_noun(text, start):
+        return False   # "following its planned decommissioning": a noun, not "its planned retiring"
     if (not has_model and pos == "VERB" and tag == "VBZ"
             and (text[end:end + 40].lstrip(" \t")[:1] == "(" or after in words["modals"])):
         return False   # "HTTP GET requests (peak ...)", "New starter requests must ...": a plural noun
