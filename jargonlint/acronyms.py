@@ -68,7 +68,19 @@ def definitions(text: str, expansions: dict[str, str | tuple[str, ...]] | None =
             if long_form_matches(short, inside) or _expansion_in(expansions.get(short), inside):
                 window_start = max(0, group.start() - 12)
                 found.setdefault(short, window_start + previous.start(1))
+    for dash in _DASHED.finditer(text):
+        # "MFA - multi-factor authentication is not enforced": a known long form right after
+        short = core(dash.group(1))
+        expansion = expansions.get(short)
+        forms = expansion if isinstance(expansion, tuple) else (expansion,)
+        after = text[dash.end():dash.end() + 120].lower()
+        if any(form and after.startswith(form.lower()) for form in forms):
+            found.setdefault(short, dash.start(1))
     return found
+
+
+# an acronym, a dash or colon, and what follows: "MFA - multi-factor authentication ..."
+_DASHED = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&/]{1,9})[ \t]+[-\u2013\u2014:][ \t]+")
 
 
 def _expansion_in(expansion: str | tuple[str, ...] | None, text: str) -> bool:

@@ -313,6 +313,18 @@ def _named_with_its_kind(text: str, match: LexiconMatch) -> bool:
         bool(entry.modifier) and word == entry.modifier)   # "the Veeam backup agent": what fix writes
 
 
+def _as_fixed(match: LexiconMatch, fix: Fix | None) -> LexiconMatch:
+    """The match with the plain alternative its fix wrote, when the fix took another than the
+    first ("logged as P2" -> "priority 2", not "high-priority"), so message and fix agree."""
+    if fix is None or fix.kind != "replace" or not fix.fits or not match.plain:
+        return match
+    written = fix.replacement.lower()
+    if match.plain.lower() in written:
+        return match
+    other = next((alternative for alternative in match.entry.plain if alternative.lower() in written), None)
+    return dataclasses.replace(match, plain=other) if other else match
+
+
 def _suggestions(match: LexiconMatch) -> list[str]:
     first = [match.plain] if match.plain else []
     return first + [p for p in match.entry.plain[1:] if p not in first]
@@ -492,7 +504,7 @@ class JargonTerm(LexiconRule):
                     glossed.add(match.entry.term)
                     given.append((match.start, match.gloss))
                     fix = gloss
-            yield self.finding(ctx, match.start, match.end, self.message(match),
+            yield self.finding(ctx, match.start, match.end, self.message(_as_fixed(match, fix)),
                                explanation=match.entry.explain, suggestions=_suggestions(match), fix=fix)
         if not identifiers_reported(ctx):
             return
