@@ -593,9 +593,10 @@ def _gerund_as_noun(text: str, start: int) -> bool:
     adjective or participle between ("its planned decommissioning", "the provisioning")."""
     words = re.findall(r"[\w'\u2019]+", text[max(0, start - 40):start].lower())[-2:]
     determiners = _words()["determiners"]
-    return bool(words) and (words[-1] in determiners or (
-        len(words) == 2 and words[0] in determiners and _adjective_like(words[1])
-        or len(words) == 2 and words[0] in determiners and words[1].endswith("ed")))
+    if not words:
+        return False
+    return words[-1] in determiners or (
+        len(words) == 2 and words[0] in determiners and (_adjective_like(words[1]) or words[1].endswith("ed")))
 
 
 def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, has_model: bool) -> bool:
