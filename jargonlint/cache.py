@@ -11,6 +11,7 @@ of each kind are kept; older ones are deleted when a new one is written.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -31,6 +32,13 @@ def cache_dir() -> Path:
 
 def enabled(use_cache: bool = True) -> bool:
     return use_cache and os.environ.get("JARGONLINT_NO_CACHE") != "1"
+
+
+@functools.lru_cache(maxsize=None)
+def source_digest(path: str) -> str:
+    """A module's code, for a cache key: what a changed module makes (in development, between
+    releases) must not be read back as made the old way. Pass the module's __file__."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
 def digest(*parts: Any) -> str:

@@ -192,18 +192,9 @@ def plural_gloss(gloss: str) -> str:
 def expand_all(entries: Iterable[LexiconEntry], use_cache: bool = True) -> list[dict]:
     """expand_entry() for each entry, in order, from the on-disk cache when it is there."""
     entries = list(entries)
-    key = cache.digest(lemminflect_version(), _source_digest(), fingerprint(entries))
+    # this module's code too: a change to how forms are made must not read forms made the old way
+    key = cache.digest(lemminflect_version(), cache.source_digest(__file__), fingerprint(entries))
     return cache.cached("forms", key, lambda: [expand_entry(entry) for entry in entries], use_cache)
-
-
-@functools.lru_cache(maxsize=1)
-def _source_digest() -> str:
-    """This module's code, for the cache key: a change to how forms are made (in development,
-    between releases) must not read forms made the old way."""
-    import hashlib
-    from pathlib import Path
-
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=1)

@@ -356,12 +356,7 @@ def _load_stamped(paths: tuple[str, ...], key: tuple, use_cache: bool) -> tuple[
         return merge_lexicons(read_lexicon(Path(p)) for p in paths)
 
     # this module's source too: a cached entry from before a field was added would lack it
-    return cache.cached("lexicons", cache.digest(key, _source_digest()), build, use_cache)
-
-
-@functools.lru_cache(maxsize=1)
-def _source_digest() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return cache.cached("lexicons", cache.digest(key, cache.source_digest(__file__)), build, use_cache)
 
 
 def fingerprint(entries: Iterable[LexiconEntry]) -> str:
