@@ -172,6 +172,14 @@ def noun_follows(text: str, end: int, start: int | None = None) -> bool:
     return _noun_follows(text, end, None, None, start)
 
 
+def noun_follows_here(text: str, start: int, end: int, doc=None) -> bool:
+    """noun_follows, by the parse where there is one: the check a gloss makes (gloss_fits), so
+    that a name's modifier and its noun's gloss never both go in ("the Traefik v2 pods got
+    restarted": "got" has a noun's shape, but the parse knows it is the verb)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return _noun_follows(text, end, doc, span, start)
+
+
 def adverbial(term: str) -> bool:
     """"within SLA", "out of hours": a term that opens with a preposition says when or how, and
     its plain wording ("within the agreed time") is no noun swap that could break a compound."""
@@ -547,6 +555,18 @@ def drop_doubled_article(text: str, start: int, plain: str) -> str:
     if rest and head.lower() in ("a", "an", "the") and word_before(text, start).lower() in _words()["determiners"]:
         return rest
     return plain
+
+
+def doubles_a_word(text: str, start: int, end: int, plain: str) -> bool:
+    """"I wanted to touch base in writing" -> "check in in writing": the plain wording's last
+    word is the word after the term, or its first word the word before (an article is
+    dropped instead, see drop_doubled_article)."""
+    words = plain.lower().split()
+    if not words:
+        return False
+    if words[-1] == word_after(text, end).lower():
+        return True
+    return words[0] not in ("a", "an", "the") and words[0] == word_before(text, start).lower()
 
 
 def past_narrative(text: str, start: int, end: int) -> bool:

@@ -166,6 +166,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None   # "expedite it": not "speed up it" (an entry without a part of speech)
     if fit.possessive_after_determiner(text, match.start, match.plain):
         return None   # "the IIS": not "the Microsoft's web server software"
+    if fit.doubles_a_word(text, match.start, match.end, match.plain):
+        return None   # "touch base in writing": not "check in in writing"
     if match.plain.lower() in fit._words()["present_time_plains"] and fit.past_narrative(text, match.start, match.end):
         return None   # "was discussed but not actioned at this point in time": not "now"
     return fit.drop_doubled_article(text, match.start, match.plain)
@@ -217,7 +219,7 @@ def _modifier_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     noun = len(text) - len(text[end:].lstrip(" \t"))
     if noun < len(ctx.covered) and ctx.covered[noun]:
         noun_end = noun + len(fit.word_after(text, end))
-        if not fit.noun_follows(text, noun_end):
+        if not fit.noun_follows_here(text, noun, noun_end, ctx.doc if ctx.has_model else None):
             # "the Kubernetes cluster (group of servers)": the noun ends the phrase and takes
             # its own gloss there; one explanation is enough ("the Meraki firmware upgrade" has none)
             return None
