@@ -107,6 +107,9 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     subject_tokens = doc[left:subject.right_edge.i + 1]
     if left > 0 and doc[left - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET"):
         return None   # "Conditional | Access policies": the parse cut the subject's name in two
+    if any(t.text == ":" or (t.text in ("-", "\u2013", "\u2014") and t.whitespace_ and t.i and doc[t.i - 1].whitespace_)
+           for t in subject_tokens):
+        return None   # "10:45 - Initial triage has been completed by": a label or time is no part of the subject
     if verb.dep_ in ("relcl", "acl") or any(t.tag_ in ("WDT", "WP", "WP$") for t in subject_tokens):
         return None   # a relative clause ("people whose pipelines are affected by ...") stays
     between = doc[subject_tokens.end:verb.i]

@@ -136,8 +136,9 @@ def _unknown_name(token: str, offset: int, covered) -> bool:
     letters = [c for c in core if c.isalpha()]
     if len(letters) < 2 or sum(c.isupper() for c in letters) < 2 or core.istitle():
         return False
-    if core.rstrip("s") in word_list("everyday_acronyms.txt") or (core.isalpha() and is_common(core.lower(), 4.0)):
-        return False   # "UK", or a word in capitals ("PLEASE READ THE RCA")
+    if core.rstrip("s") in word_list("everyday_acronyms.txt") or (
+            core.isalpha() and len(core) > 2 and is_common(core.lower(), 4.0)):
+        return False   # "UK", or a word in capitals ("PLEASE READ THE RCA"); not "SQL MI"
     return covered is None or not any(covered[offset:offset + len(token)])
 
 
@@ -351,6 +352,40 @@ def _singular_verb_after(text: str, end: int) -> bool:
     return False
 
 
+def plural_verb_after(text: str, end: int) -> bool:
+    """Whether the first verb after the term, within eight words and the clause, is plural:
+    "are", "were", "have", "do", or a verb's base form right after it ("sign-in logs show").
+    A plural term whose plain wording stays singular ("sign-in history") would then break the
+    agreement ("sign-in history show")."""
+    from .inflection import common_verb_forms
+
+    forms = common_verb_forms()
+    clause = re.split(r"[,;:.!?()\n]", text[end:end + 90], maxsplit=1)[0].split()[:8]
+    previous = ""
+    for index, word in enumerate(w.lower() for w in clause):
+        if word in _SINGULAR_VERBS:
+            return False
+        if word in _PLURAL_VERBS:
+            return True
+        form = forms.get(word)
+        if form is not None and index == 0 and word == form[0] and word not in _words()["after_noun"]:
+            return True
+        if (form is not None and word != form[0] and word in (form[0] + "s", form[0] + "es")
+                and previous not in _words()["prepositions"] and previous not in _words()["determiners"]):
+            return False
+        previous = word
+    return False
+
+
+_PLURAL_VERBS = frozenset(["are", "were", "have", "do", "aren't", "weren't", "haven't", "don't"])
+
+
+def of_after_of(text: str, end: int, plain: str) -> bool:
+    """"File-level restore of 50 files" -> "restore of single files of 50 files": a plain
+    wording that ends in an "of" phrase cannot take the text's own "of" after it."""
+    return " of " in f" {plain.lower()} " and word_after(text, end).lower() == "of"
+
+
 def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None, common_noun: bool = True) -> bool:
     """The strict check for an unsafe noun swap by a phrase of two or more words: whether the
     term is a noun phrase of its own, not part of a compound ("API key" -> "data connection
@@ -503,15 +538,21 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
     return len(head) >= 3 and not far.isdisjoint((head, _stem(head)))
 
 
-def repeats_in_clause(text: str, start: int, end: int, plain: str) -> bool:
+def repeats_in_clause(text: str, start: int, end: int, plain: str, every: bool = False) -> bool:
     """A weaker echo than repeats_nearby: a plain word of four letters or more that repeats one
     of the five words before the term in its clause ("a manual step in our runbook" ->
     "step-by-step guide", "reviewed by our change advisory board" -> "change review panel").
-    Worth a shorter other wording, not worth leaving the term."""
+    Worth a shorter other wording, not worth leaving the term. `every`: all such plain words
+    repeat, so the swap would say the clause's words again ("Remote access is via the SSL
+    VPN" -> "via the remote access"), and is not worth making."""
     function_words = _function_words()
     term = set(re.findall(r"[a-z]+", text[start:end].lower()))
     before = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[max(0, start - 40):start].lower())[-1])[-5:]
     stems = {_stem(w) for w in before if len(w) >= 4 and w not in function_words and w not in term}
+    if every:   # every word counts: "per-app remote access" says something new after "remote access box"
+        stems |= {_stem(w) for w in before if w not in function_words and w not in term}
+        words = [w for w in re.findall(r"[a-z]+", plain.lower()) if w not in function_words]
+        return bool(words) and all(_stem(w) in stems for w in words)
     return any(_stem(w) in stems for w in re.findall(r"[a-z]+", plain.lower())
                if len(w) >= 4 and w not in function_words and w not in term)
 
@@ -567,6 +608,21 @@ def doubles_a_word(text: str, start: int, end: int, plain: str) -> bool:
     if words[-1] == word_after(text, end).lower():
         return True
     return words[0] not in ("a", "an", "the") and words[0] == word_before(text, start).lower()
+
+
+def object_starts() -> frozenset[str]:
+    """Words that open a verb's object ("the", "our", "all" ...): after an -ing word they make
+    it a verb ("rate limiting the guest Wi-Fi"), not a noun."""
+    words = _words()
+    return words["object_determiners"] | words["object_starts"]
+
+
+def state_follows(text: str, end: int) -> bool:
+    """"(currently unmanaged)", "currently unavailable": a state after "currently". "Now"
+    there reads as a change ("now unmanaged": it has just become so)."""
+    after = word_after(text, end).lower()
+    return after.startswith("un") and len(after) > 4 or after.endswith(("ed", "able", "ible")) or (
+        len(after) > 5 and after.endswith(_words()["adjective_endings"]))
 
 
 def past_narrative(text: str, start: int, end: int) -> bool:
@@ -662,6 +718,9 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     if (len(term) >= 2 and term[-1].lower() in words["particles"] and len(plain.split()) == 1
             and (not after or after in words["intransitive_after"])):
         return False   # "we rolled back." / "rolled back to v1": "undid" needs an object
+    if (tag != "VBN" and len(plain.split()) >= 2 and plain.split()[-1].lower() in words["particles_with_object"]
+            and (not after or after in words["prepositions"] or after in words["not_nouns_after_name"])):
+        return False   # "new starter requests ahead of", "P4 / requests |": "asks for" needs an object
     return not phrasal_before_pronoun(text, end, plain)
 
 
@@ -845,6 +904,8 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         return False
     if not common_noun:
         end = name_end(text, end)   # a name's version goes with it: "Traefik v2 (web traffic router)"
+        if _CAPITALS_AFTER.match(text, end):
+            return False   # "Sophos Intercept X Advanced", "Datto SIRIS": the name goes on
     if bracket_follows(text, end) or in_brackets(text, start):
         return False
     if _version_after(text, end) or text[end:end + 1] in ("-", "/") or _name_goes_on(text, start, end, True):

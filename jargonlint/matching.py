@@ -236,6 +236,14 @@ class CompiledLexicon:
         self._near_hashes = {key: frozenset(strings.add(w) for w in entry.skip_if_near)
                              for key, (entry, _) in self._by_key.items() if entry.skip_if_near}
 
+    def skipped_after(self, word: str, previous: str) -> bool:
+        """Whether the one-word entry for `word` is skipped after `previous` (its skip_if_prev):
+        "Sophos endpoint" names the vendor's product, so "Sophos" takes no modifier before it."""
+        from spacy.strings import get_string_id
+
+        key = self._singles[0].get(get_string_id(word.lower()))
+        return key is not None and previous.lower() in self._by_key[key][0].skip_if_prev
+
     def knows(self, phrase: str) -> bool:
         """Whether a jargon, acronym or buzzword entry lists `phrase` (any inflection, any
         context): "rate limits", "deploying". JL105 uses it to tell "readonly" (read + only,

@@ -29,7 +29,14 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     if said is not None:   # "the 4G LTE backup line" -> "the 4G backup line"
         return Fix(start=said, end=match.end, replacement="", safety=Safety(entry.safety))
     verb = fit.is_verb(match.tag, entry.pos)
-    if plain is not None and fit.repeats_nearby(ctx.document.text, match.start, match.end, plain, verb):
+    if plain is not None and (
+            (not verb and fit.of_after_of(ctx.document.text, match.end, plain))
+            or (_plural_noun(match) and not fit.plural(plain) and fit.plural_verb_after(ctx.document.text, match.end))):
+        # "File-level restore of 50 files": not "restore of single files of"; "sign-in logs
+        # show": not "sign-in history show"
+        match = _other_plain(ctx, match, plural=_plural_noun(match))
+        plain = _fitting_plain(ctx, match) if match is not None else None
+    elif plain is not None and fit.repeats_nearby(ctx.document.text, match.start, match.end, plain, verb):
         match = _other_plain(ctx, match)   # "The patch fixed it": "The update fixed it"
         plain = _fitting_plain(ctx, match) if match is not None else None
     elif plain is not None and not verb and fit.repeats_in_clause(ctx.document.text, match.start, match.end, plain):
@@ -37,6 +44,8 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         other_plain = _fitting_plain(ctx, other) if other is not None else None
         if other_plain is not None:
             match, plain = other, other_plain
+        elif fit.repeats_in_clause(ctx.document.text, match.start, match.end, plain, every=True):
+            return None   # "Remote access is via the SSL VPN": not "via the remote access"
     if plain is None:
         return None
     if plain == match.plain:
@@ -63,19 +72,53 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
             common_noun=not fixed_case))
     if not fits and fit.plural(plain) and match.tag != "NNS" and fit.singular_context(
-            ctx.document.text, match.start, match.end):
+            ctx.document.text, match.start, match.end) and not fit.noun_follows(ctx.document.text, match.end):
         singular = _singular_plain(match)   # "The configuration of the servers needs": "The setup"
         if singular is not None:
             return _lexicon_fix(ctx, singular)
     if (not fits and fit.adjective_plain(plain) and not fit.noun_follows(ctx.document.text, match.end, match.start)
             and not fit.coordinated_modifier(ctx.document.text, match.end)   # "all P1 and P2 incidents"
             and not _LABEL_BEFORE.search(ctx.document.text, 0, match.start)   # "Priority: P1" is a value
-            and ctx.document.text[match.end:match.end + 1] not in ("-", "\u2013", "/")):   # "P2-P4"
+            and ctx.document.text[match.end:match.end + 1] not in ("-", "\u2013", "/")   # "P2-P4"
+            and fit.word_before(ctx.document.text, match.start).lower() not in _DEFINITE):   # "The P1 has been logged"
         noun = _noun_plain(match)   # "escalated to P1": not "to top-priority" but "to priority 1"
         if noun is not None:
             return _lexicon_fix(ctx, noun)
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
 
+
+def _compound_as_verb(text: str, match: LexiconMatch) -> bool:
+    """A noun compound with no part of speech on its entry, met with a verb ending on its last
+    word and used as a verb ("rate limited", "rate limiting the guest Wi-Fi"), or with a plain
+    wording that took the ending on another word ("Cat6 cabling" -> "networking cable"): the
+    term is left as it is. A gerund used as a noun keeps an unchanged plain wording
+    ("Vulnerability scanning was done weekly" -> "Security check"); a plural in -s ("sign-in
+    logs") is a noun (see _plural_noun)."""
+    entry = match.entry
+    if entry.pos or not match.tag.startswith("VB") or _plural_noun(match):
+        return False
+    words = match.text.lower().split()
+    if len(words) < 2 or not any(
+            len(parts) == len(words) and parts[:-1] == words[:-1] and parts[-1] != words[-1]
+            for parts in (form.lower().split() for form in entry.forms)):
+        return False   # the term as listed, or inflected on its first word ("touch based")
+    if any(form.lower().split() == words for form in entry.forms):
+        return False
+    gerund_as_noun = (match.tag == "VBG" and bool(entry.plain) and match.plain == entry.plain[0]
+                      and fit.word_after(text, match.end).lower() not in fit.object_starts())
+    return not gerund_as_noun
+
+
+def _plural_noun(match: LexiconMatch) -> bool:
+    """Whether the term is a plural noun: tagged so, or a lower-case word in -s that the blank
+    pipeline's tagger took for a verb ("sign-in logs show")."""
+    last = match.text.split()[-1] if match.text.split() else ""
+    return match.tag == "NNS" or (match.tag == "VBZ" and match.entry.pos != "VERB"
+                                  and last.islower() and fit.plural(last))
+
+
+# "The P1 has been logged": the level names an incident here; "The priority 1" would not
+_DEFINITE = frozenset(["the", "this", "that", "these", "those", "our", "your", "their", "its"])
 
 # a label and its colon right before a value on its line ("Priority: ", "**Severity:** ")
 _LABEL_BEFORE = re.compile(r"\b[A-Za-z]+:[ \t*]*\Z")
@@ -102,16 +145,18 @@ def _singular_plain(match: LexiconMatch) -> LexiconMatch | None:
     return None
 
 
-def _other_plain(ctx: RuleContext, match: LexiconMatch, max_words: int = 0) -> LexiconMatch | None:
+def _other_plain(ctx: RuleContext, match: LexiconMatch, max_words: int = 0,
+                 plural: bool = False) -> LexiconMatch | None:
     """The match with the entry's next plain alternative that repeats no word close by,
     inflected like the term (rare, so inflected here rather than when compiling), or None.
     Not before a noun: a modifier's other alternatives rarely fit ("QA test suite" is not a
     "checking test suite"). `max_words`: only an alternative this short, that repeats no word
-    of its clause either (see fit.repeats_in_clause)."""
+    of its clause either (see fit.repeats_in_clause). `plural`: only one whose head noun is
+    plural, and none that ends in an "of" phrase before the text's "of"."""
     from ..inflection import inflect_phrase
 
     text = ctx.document.text
-    if fit.noun_follows(text, match.end):
+    if fit.noun_follows(text, match.end) and not plural:   # `plural`: a verb follows, not a noun
         return None
     for alternative in match.entry.plain:
         inflected = inflect_phrase(alternative, match.tag) if match.tag else alternative
@@ -120,6 +165,8 @@ def _other_plain(ctx: RuleContext, match: LexiconMatch, max_words: int = 0) -> L
             continue
         if max_words and (len(inflected.split()) > max_words
                           or fit.repeats_in_clause(text, match.start, match.end, inflected)):
+            continue
+        if (plural and not fit.plural(inflected)) or fit.of_after_of(text, match.end, inflected):
             continue
         participle = inflect_phrase(alternative, "VBN") if match.tag in ("VBD", "VBN") else ""
         return dataclasses.replace(match, plain=inflected, participle=participle)
@@ -148,6 +195,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None   # "Require MFA for all admins" is an order: not "Need MFA ..."
     if entry.keep_if_near and fit.sentence_has(text, match.start, match.end, entry.keep_if_near):
         return None   # "needs an API in one of the plugins": not "a data connection"
+    if _compound_as_verb(text, match):
+        return None   # "Cat6 cabling", "rate limiting the guest SSID": not "networking cable", "usage cap the"
     if fit.is_verb(match.tag, entry.pos):
         if fit.part_of_title(text, match.start, match.end):
             return None   # "Exchange Hybrid Decommissioning - Plan": a title's word, not "Retiring"
@@ -168,8 +217,9 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None   # "the IIS": not "the Microsoft's web server software"
     if fit.doubles_a_word(text, match.start, match.end, match.plain):
         return None   # "touch base in writing": not "check in in writing"
-    if match.plain.lower() in fit._words()["present_time_plains"] and fit.past_narrative(text, match.start, match.end):
-        return None   # "was discussed but not actioned at this point in time": not "now"
+    if match.plain.lower() in fit._words()["present_time_plains"] and (
+            fit.past_narrative(text, match.start, match.end) or fit.state_follows(text, match.end)):
+        return None   # "was discussed but not actioned at this point in time", "(currently unmanaged)": not "now"
     return fit.drop_doubled_article(text, match.start, match.plain)
 
 
@@ -216,9 +266,14 @@ def _modifier_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         return None
     if ctx.lexicon is not None and ctx.lexicon.knows(f"{modifier.rsplit('-', 1)[-1]} {fit.word_after(text, end)}"):
         return None   # "the Datto appliance": "backup appliance" is jargon of its own
+    name_last = text[match.start:end].split()[-1]
+    if ctx.lexicon is not None and ctx.lexicon.skipped_after(fit.word_after(text, end), name_last):
+        return None   # "your Sophos endpoint renewal": the name and the noun are one product
     noun = len(text) - len(text[end:].lstrip(" \t"))
     if noun < len(ctx.covered) and ctx.covered[noun]:
-        noun_end = noun + len(fit.word_after(text, end))
+        noun_end = noun
+        while noun_end < len(ctx.covered) and ctx.covered[noun_end]:
+            noun_end += 1   # the whole term: "the Intune app protection policy (...)"
         if not fit.noun_follows_here(text, noun, noun_end, ctx.doc if ctx.has_model else None):
             # "the Kubernetes cluster (group of servers)": the noun ends the phrase and takes
             # its own gloss there; one explanation is enough ("the Meraki firmware upgrade" has none)
