@@ -600,14 +600,15 @@ def drop_doubled_article(text: str, start: int, plain: str) -> str:
 
 def doubles_a_word(text: str, start: int, end: int, plain: str) -> bool:
     """"I wanted to touch base in writing" -> "check in in writing": the plain wording's last
-    word is the word after the term, or its first word the word before (an article is
-    dropped instead, see drop_doubled_article)."""
+    word (or the last part of a hyphenated one) is the word after the term, or its first word
+    (or first part) the word before (an article is dropped instead, see drop_doubled_article)."""
     words = plain.lower().split()
     if not words:
         return False
-    if words[-1] == word_after(text, end).lower():
+    # a hyphen's parts count: "cutover over" -> "switch-over over", "in on-prem AD" -> "in in-house"
+    if words[-1].rsplit("-", 1)[-1] == word_after(text, end).lower():
         return True
-    return words[0] not in ("a", "an", "the") and words[0] == word_before(text, start).lower()
+    return words[0] not in ("a", "an", "the") and words[0].split("-", 1)[0] == word_before(text, start).lower()
 
 
 def object_starts() -> frozenset[str]:
