@@ -103,6 +103,9 @@ def split_sentence(text: str, prose: str) -> str:
     found = min(candidates, key=lambda c: c[:2])[2]
     opener = _OPENERS[found.group(1).lower()]
     rest = text[found.end():]
+    verb = rest.split(maxsplit=1)[0].lower() if rest.strip() else ""
+    if opener == "This" and verb in _split_words()["which_plural_verbs"]:
+        opener = "These"   # "switches installed in 2013, which are" -> "These are"
     if opener is None:
         rest = rest[:1].upper() + rest[1:]
     else:
