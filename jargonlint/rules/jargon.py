@@ -15,8 +15,11 @@ from ..rewrite import replacement_for
 from .base import Rule, RuleContext
 
 
-def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
-    """The fix for a `replace` entry (its span may take in an article: "an SLA" -> "a ...")."""
+def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> Fix | None:
+    """The fix for a `replace` entry (its span may take in an article: "an SLA" -> "a ...").
+    `retry`: whether a wording that does not fit may be retried with another alternative (once:
+    "Priority set to P2" would go from "priority 2", which repeats "Priority", to
+    "high-priority", which needs a noun, and back)."""
     entry = match.entry
     if entry.action != "replace" or not match.plain or entry.safety == "display":
         return None
@@ -71,19 +74,20 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
             common_noun=not fixed_case))
-    if not fits and fit.plural(plain) and match.tag != "NNS" and fit.singular_context(
+    if retry and not fits and fit.plural(plain) and match.tag != "NNS" and fit.singular_context(
             ctx.document.text, match.start, match.end) and not fit.noun_follows(ctx.document.text, match.end):
         singular = _singular_plain(match)   # "The configuration of the servers needs": "The setup"
         if singular is not None:
-            return _lexicon_fix(ctx, singular)
-    if (not fits and fit.adjective_plain(plain) and not fit.noun_follows(ctx.document.text, match.end, match.start)
+            return _lexicon_fix(ctx, singular, retry=False)
+    if (retry and not fits and fit.adjective_plain(plain)
+            and not fit.noun_follows(ctx.document.text, match.end, match.start)
             and not fit.coordinated_modifier(ctx.document.text, match.end)   # "all P1 and P2 incidents"
             and not _LABEL_BEFORE.search(ctx.document.text, 0, match.start)   # "Priority: P1" is a value
             and ctx.document.text[match.end:match.end + 1] not in ("-", "\u2013", "/")   # "P2-P4"
             and fit.word_before(ctx.document.text, match.start).lower() not in _DEFINITE):   # "The P1 has been logged"
         noun = _noun_plain(match)   # "escalated to P1": not "to top-priority" but "to priority 1"
         if noun is not None:
-            return _lexicon_fix(ctx, noun)
+            return _lexicon_fix(ctx, noun, retry=False)
     return Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety), fits=fits)
 
 
