@@ -705,6 +705,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
     if (not has_model and pos == "VERB" and tag == "VBZ"
             and (text[end:end + 40].lstrip(" \t")[:1] == "(" or after in words["modals"])):
         return False   # "HTTP GET requests (peak ...)", "New starter requests must ...": a plural noun
+    if not has_model and tag == "VBZ" and _no_object_after(after) and _plural_noun_form(text[start:end]):
+        return False   # "37 denied push requests across", "rejects requests due to": a plural noun
     if plain.endswith(" up") and after == "to" and tag in ("VBN", "VBD"):
         return False   # "changes will be implemented to client systems": not "set up to"
     one_word = not any(c.isspace() for c in text[start:end])
@@ -723,6 +725,27 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
             and (not after or after in words["prepositions"] or after in words["not_nouns_after_name"])):
         return False   # "new starter requests ahead of", "P4 / requests |": "asks for" needs an object
     return not phrasal_before_pronoun(text, end, plain)
+
+
+_NUMBER_AFTER = re.compile(r"[ \t]+\d{3,}\b")   # a port ("TCP 443"), not a version or level ("TLS 1.2", "RAID 6")
+
+
+def _no_object_after(word: str) -> bool:
+    """Whether no object follows: the clause ends, or a preposition or adverb comes next
+    ("requests across 2 accounts", "requests due to")."""
+    words = _words()
+    return (not word or word in words["prepositions"] or word in words["not_nouns_after_name"]
+            or word in _NO_OBJECT_WORDS)
+
+
+_NO_OBJECT_WORDS = frozenset(["across", "due", "within", "during", "per", "via", "over", "under", "and", "or"])
+
+
+def _plural_noun_form(term: str) -> bool:
+    """A one-word verb form in -s that is also a plural noun ("requests", "reports")."""
+    from .inflection import is_noun
+
+    return " " not in term.strip() and term.lower().endswith("s") and is_noun(term.lower())
 
 
 _ADVERB_BEFORE = re.compile(r"([\w'\u2019]+)[ \t]+\w{3,}ly[ \t]+\Z")
@@ -904,6 +927,11 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     if glued(text, start, end) or in_definition(text, end) or tag.startswith("VB"):
         return False
     if not common_noun:
+        number = _NUMBER_AFTER.match(text, end)
+        if text[start:end].isupper() and number and word_after(text, number.end()).lower() not in _words()["units"]:
+            # "TCP 443": a port number makes the acronym a port, not the thing glossed; a value
+            # with its unit does not ("RTO (recovery time target) 300 minutes")
+            return False
         end = name_end(text, end)   # a name's version goes with it: "Traefik v2 (web traffic router)"
         if _CAPITALS_AFTER.match(text, end):
             return False   # "Sophos Intercept X Advanced", "Datto SIRIS": the name goes on

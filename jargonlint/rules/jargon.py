@@ -84,7 +84,7 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
             and not fit.coordinated_modifier(ctx.document.text, match.end)   # "all P1 and P2 incidents"
             and not _LABEL_BEFORE.search(ctx.document.text, 0, match.start)   # "Priority: P1" is a value
             and ctx.document.text[match.end:match.end + 1] not in ("-", "\u2013", "/")   # "P2-P4"
-            and fit.word_before(ctx.document.text, match.start).lower() not in _DEFINITE):   # "The P1 has been logged"
+            and not _after_determiner(ctx.document.text, match.start)):   # "The P1 has been logged"
         noun = _noun_plain(match)   # "escalated to P1": not "to top-priority" but "to priority 1"
         if noun is not None:
             return _lexicon_fix(ctx, noun, retry=False)
@@ -121,11 +121,21 @@ def _plural_noun(match: LexiconMatch) -> bool:
                                   and last.islower() and fit.plural(last))
 
 
-# "The P1 has been logged": the level names an incident here; "The priority 1" would not
-_DEFINITE = frozenset(["the", "this", "that", "these", "those", "our", "your", "their", "its"])
+def _after_determiner(text: str, start: int) -> bool:
+    """"The P1 has been logged", "a P1 was raised", "the single P1": after a determiner (and
+    perhaps one word more) a priority level names an incident; "the priority 1" would not."""
+    determiners = fit._words()["determiners"]
+    before = fit.word_before(text, start).lower()
+    if before in ("a", "an") and fit.word_before(text, text.rfind(before, max(0, start - 10), start)).lower() == "as":
+        return False   # "logged as a P1" -> "as a priority 1": a label, not the incident itself
+    if before in determiners:
+        return True
+    floor = text.rfind(before, max(0, start - 40), start) if before else -1
+    return floor > 0 and fit.word_before(text, floor).lower() in determiners
 
 # a label and its colon right before a value on its line ("Priority: ", "**Severity:** ")
 _LABEL_BEFORE = re.compile(r"\b[A-Za-z]+:[ \t*]*\Z")
+_LABEL_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\**:[ \t*]*\Z")
 
 
 def _noun_plain(match: LexiconMatch) -> LexiconMatch | None:
@@ -199,6 +209,9 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None   # "Require MFA for all admins" is an order: not "Need MFA ..."
     if entry.keep_if_near and fit.sentence_has(text, match.start, match.end, entry.keep_if_near):
         return None   # "needs an API in one of the plugins": not "a data connection"
+    label = _LABEL_WORD_BEFORE.search(text, max(0, match.start - 40), match.start)
+    if label and label.group(1).lower() == match.plain.split(" ", 1)[0].lower():
+        return None   # "Priority: P3 - Normal": not "Priority: priority 3"
     if _compound_as_verb(text, match):
         return None   # "Cat6 cabling", "rate limiting the guest SSID": not "networking cable", "usage cap the"
     if fit.is_verb(match.tag, entry.pos):
