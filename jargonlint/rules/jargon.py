@@ -763,7 +763,10 @@ class UndefinedAcronym(Rule):
             spelled = f"{expansion} ({match.text})"
             if entry.action == "suggest" and match.gloss:
                 fix = _gloss_fix(ctx, match)
-            elif entry.expansion and entry.safety != "display" and not _named_in_brackets(ctx.document.text, match):
+            elif (entry.expansion and entry.safety != "display" and not _named_in_brackets(ctx.document.text, match)
+                  and not (entry.keep_if_near and fit.sentence_has(ctx.document.text, match.start, match.end,
+                                                                   entry.keep_if_near))):
+                # (keep_if_near: another sense is meant here, "the Opera PMS at a hotel's reception")
                 # the article and a sentence-initial capital follow the expansion: "an SOP" ->
                 # "a standard operating procedure (SOP)"
                 owner = _APOSTROPHE_S.match(ctx.document.text, match.end)
