@@ -799,6 +799,15 @@ def _version_after(text: str, end: int):
     return None if unit and unit.group(1).lower() in _words()["units"] else found
 
 
+def inside_product_name(text: str, start: int, end: int) -> bool:
+    """"GoldVision CRM v8.4": an acronym between a capitalised name and a version is part of a
+    product's name, which its spelled-out form would break ("GoldVision customer relationship
+    management (CRM) v8.4")."""
+    before = token_before(text, start)
+    return (bool(before) and before[:1].isupper() and not before.isupper() and before.isalpha()
+            and _version_after(text, end) is not None)
+
+
 def name_end(text: str, end: int) -> int:
     """Where a name ends, a version or model number after it included: "Traefik v2", "SQL
     Server 2016", "Java 8u292", "SonicWall TZ400" (a gloss goes after it)."""

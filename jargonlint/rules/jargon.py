@@ -764,6 +764,7 @@ class UndefinedAcronym(Rule):
             if entry.action == "suggest" and match.gloss:
                 fix = _gloss_fix(ctx, match)
             elif (entry.expansion and entry.safety != "display" and not _named_in_brackets(ctx.document.text, match)
+                  and not fit.inside_product_name(ctx.document.text, match.start, match.end)
                   and not (entry.keep_if_near and fit.sentence_has(ctx.document.text, match.start, match.end,
                                                                    entry.keep_if_near))):
                 # (keep_if_near: another sense is meant here, "the Opera PMS at a hotel's reception")
