@@ -278,6 +278,35 @@ def title_cased(term: str) -> bool:
             and all(w[:1].isupper() and w[1:].islower() for w in long_words))
 
 
+_TITLE_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "by", "with", "at", "vs"])
+
+
+def title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the term stands in a line written in Title Case ("# IT Budget & Hardware Refresh
+    Plan", "## Patch Compliance by Asset Class"): the term's words and at least two other
+    words of four letters or more on the line all start with a capital (not in a table row,
+    whose cells each start with one). Its plain wording then takes the same style ("Computer
+    Replacement")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:start] + " " + text[end:line_end]
+    if "|" in rest:
+        return False   # a table row: each cell starts with a capital ("| Risk | Likelihood |")
+    others = [w for w in re.findall(r"[A-Za-z][\w'-]*", rest) if len(w) >= 4]
+    term = [w for w in re.findall(r"[A-Za-z][\w'-]*", text[start:end]) if len(w) >= 4]
+    return (len(others) >= 2 and bool(term) and all(w[:1].isupper() for w in others + term)
+            and not all(w.isupper() for w in others))
+
+
+def title_case(phrase: str) -> str:
+    """"computer replacement" -> "Computer Replacement"; small words stay lower case after the
+    first ("Review of What Went Wrong")."""
+    words = phrase.split(" ")
+    return " ".join(w if (i and w.lower() in _TITLE_SMALL_WORDS) or not w[:1].islower() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
 def repeats_neighbour(text: str, start: int, end: int, plain: str) -> bool:
     """"QA test suite" -> "testing test suite": a plain word that repeats the next (or
     previous) word's stem reads wrong."""
