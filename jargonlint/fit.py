@@ -278,9 +278,6 @@ def title_cased(term: str) -> bool:
             and all(w[:1].isupper() and w[1:].islower() for w in long_words))
 
 
-_TITLE_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "by", "with", "at", "vs"])
-
-
 def title_case_line(text: str, start: int, end: int) -> bool:
     """Whether the term stands in a line written in Title Case ("# IT Budget & Hardware Refresh
     Plan", "## Patch Compliance by Asset Class"): the term's words and at least two other
@@ -303,7 +300,8 @@ def title_case(phrase: str) -> str:
     """"computer replacement" -> "Computer Replacement"; small words stay lower case after the
     first ("Review of What Went Wrong")."""
     words = phrase.split(" ")
-    return " ".join(w if (i and w.lower() in _TITLE_SMALL_WORDS) or not w[:1].islower() else w[:1].upper() + w[1:]
+    small = _words()["title_small_words"]
+    return " ".join(w if (i and w.lower() in small) or not w[:1].islower() else w[:1].upper() + w[1:]
                     for i, w in enumerate(words))
 
 
@@ -394,7 +392,7 @@ def plural_verb_after(text: str, end: int) -> bool:
     for index, word in enumerate(w.lower() for w in clause):
         if word in _SINGULAR_VERBS:
             return False
-        if word in _PLURAL_VERBS:
+        if word in _words()["plural_verbs"]:
             return True
         form = forms.get(word)
         if form is not None and index == 0 and word == form[0] and word not in _words()["after_noun"]:
@@ -404,9 +402,6 @@ def plural_verb_after(text: str, end: int) -> bool:
             return False
         previous = word
     return False
-
-
-_PLURAL_VERBS = frozenset(["are", "were", "have", "do", "aren't", "weren't", "haven't", "don't"])
 
 
 def of_after_of(text: str, end: int, plain: str) -> bool:
@@ -651,8 +646,8 @@ def state_follows(text: str, end: int) -> bool:
     """"(currently unmanaged)", "currently unavailable": a state after "currently". "Now"
     there reads as a change ("now unmanaged": it has just become so)."""
     after = word_after(text, end).lower()
-    return after.startswith("un") and len(after) > 4 or after.endswith(("ed", "able", "ible")) or (
-        len(after) > 5 and after.endswith(_words()["adjective_endings"]))
+    return ((after.startswith("un") and len(after) > 4) or after.endswith(("ed", "able", "ible"))
+            or (len(after) > 5 and after.endswith(_words()["adjective_endings"])))
 
 
 def past_narrative(text: str, start: int, end: int) -> bool:
@@ -764,10 +759,7 @@ def _no_object_after(word: str) -> bool:
     ("requests across 2 accounts", "requests due to")."""
     words = _words()
     return (not word or word in words["prepositions"] or word in words["not_nouns_after_name"]
-            or word in _NO_OBJECT_WORDS)
-
-
-_NO_OBJECT_WORDS = frozenset(["across", "due", "within", "during", "per", "via", "over", "under", "and", "or"])
+            or word in words["no_object_words"])
 
 
 def _plural_noun_form(term: str) -> bool:

@@ -32,12 +32,13 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
     if said is not None:   # "the 4G LTE backup line" -> "the 4G backup line"
         return Fix(start=said, end=match.end, replacement="", safety=Safety(entry.safety))
     verb = fit.is_verb(match.tag, entry.pos)
+    plural = _plural_noun(match)
     if plain is not None and (
             (not verb and fit.of_after_of(ctx.document.text, match.end, plain))
-            or (_plural_noun(match) and not fit.plural(plain) and fit.plural_verb_after(ctx.document.text, match.end))):
+            or (plural and not fit.plural(plain) and fit.plural_verb_after(ctx.document.text, match.end))):
         # "File-level restore of 50 files": not "restore of single files of"; "sign-in logs
         # show": not "sign-in history show"
-        match = _other_plain(ctx, match, plural=_plural_noun(match))
+        match = _other_plain(ctx, match, plural=plural)
         plain = _fitting_plain(ctx, match) if match is not None else None
     elif plain is not None and fit.repeats_nearby(ctx.document.text, match.start, match.end, plain, verb):
         match = _other_plain(ctx, match)   # "The patch fixed it": "The update fixed it"
