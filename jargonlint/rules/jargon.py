@@ -105,15 +105,20 @@ def _compound_as_verb(text: str, match: LexiconMatch) -> bool:
     if entry.pos or not match.tag.startswith("VB") or _plural_noun(match):
         return False
     words = match.text.lower().split()
-    if len(words) < 2 or not any(
-            len(parts) == len(words) and parts[:-1] == words[:-1] and parts[-1] != words[-1]
-            for parts in (form.lower().split() for form in entry.forms)):
+    forms = [form.lower().split() for form in entry.forms]
+    if len(words) < 2 or words in forms or not any(
+            len(parts) == len(words) and parts[:-1] == words[:-1] for parts in forms):
         return False   # the term as listed, or inflected on its first word ("touch based")
-    if any(form.lower().split() == words for form in entry.forms):
-        return False
     gerund_as_noun = (match.tag == "VBG" and bool(entry.plain) and match.plain == entry.plain[0]
                       and fit.word_after(text, match.end).lower() not in fit.object_starts())
     return not gerund_as_noun
+
+
+def _kept_here(text: str, match: LexiconMatch) -> bool:
+    """Whether a word of the entry's keep_if_near stands in the match's sentence: the term is
+    meant in a sense its plain wording, gloss and spelled-out form all misread, so `fix` leaves
+    it (it is still reported)."""
+    return bool(match.entry.keep_if_near) and fit.sentence_has(text, match.start, match.end, match.entry.keep_if_near)
 
 
 def _plural_noun(match: LexiconMatch) -> bool:
@@ -210,7 +215,7 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return match.plain   # the project's own vocabulary asked for this rewrite wherever it is
     if fit.gives_an_order(text, match.start, match.end, match.plain):
         return None   # "Require MFA for all admins" is an order: not "Need MFA ..."
-    if entry.keep_if_near and fit.sentence_has(text, match.start, match.end, entry.keep_if_near):
+    if _kept_here(text, match):
         return None   # "needs an API in one of the plugins": not "a data connection"
     label = _LABEL_WORD_BEFORE.search(text, max(0, match.start - 40), match.start)
     if label and label.group(1).lower() == match.plain.split(" ", 1)[0].lower():
@@ -263,7 +268,7 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     common_noun = not entry.case_sensitive and not any(form[:1].isupper() for form in entry.forms)
     if _spelled_out_before(ctx, match):
         return None   # "New Commerce Experience (NCE) ... Under NCE": a gloss would say it again
-    if entry.keep_if_near and fit.sentence_has(ctx.document.text, match.start, match.end, entry.keep_if_near):
+    if _kept_here(ctx.document.text, match):
         return None   # the gloss would misread as the plain wording does
     if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
                           ctx.doc if ctx.has_model else None, common_noun=common_noun):
@@ -768,9 +773,7 @@ class UndefinedAcronym(Rule):
                 fix = _gloss_fix(ctx, match)
             elif (entry.expansion and entry.safety != "display" and not _named_in_brackets(ctx.document.text, match)
                   and not fit.inside_product_name(ctx.document.text, match.start, match.end)
-                  and not (entry.keep_if_near and fit.sentence_has(ctx.document.text, match.start, match.end,
-                                                                   entry.keep_if_near))):
-                # (keep_if_near: another sense is meant here, "the Opera PMS at a hotel's reception")
+                  and not _kept_here(ctx.document.text, match)):   # "the Opera PMS at a hotel's reception"
                 # the article and a sentence-initial capital follow the expansion: "an SOP" ->
                 # "a standard operating procedure (SOP)"
                 owner = _APOSTROPHE_S.match(ctx.document.text, match.end)
