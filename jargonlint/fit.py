@@ -165,7 +165,7 @@ def _noun_follows(text: str, end: int, doc, span, start: int | None = None) -> b
         return _participle_modifier(text, end, start)   # "the ASG desired size", not "the VMs restarted"
     if _past_verb_with_object(text, end, start):
         return False                             # "the core switch meant new devices"
-    return bool(after) and after not in words["after_noun"]
+    return bool(after) and after not in words["after_noun"] and after not in words["not_nouns_after_name"]
 
 
 def noun_follows(text: str, end: int, start: int | None = None) -> bool:
@@ -242,15 +242,19 @@ def _adjective_like(word: str) -> bool:
 _STATUS_BEFORE = re.compile(r"(?:^|\n)[^\n]*\b(?:status|state)[ \t]*:[ \t]*\**\[?$", re.IGNORECASE)
 _STATUS_AFTER = re.compile(r"[ \t*\].]*(?:\r?\n|$)")
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*[\[*#]*[ \t]*$")
+_AFTER_SENTENCE = re.compile(r"[a-z0-9)][.!?][ \t]+$")
 _STAGE_AFTER = re.compile(r"[\]*]*[ \t]+[-\u2013\u2014|][ \t]+\S|[\]*]*[ \t]*(?:\r?\n|$)")
 
 
 def status_value(text: str, start: int, end: int) -> bool:
     """"Status: IDENTIFIED", "State: Resolved", a status page's "Identified - 09 May 08:54" or
-    "[Resolved]" on a line of its own: the stage of an incident, named as on a status page; a
-    plain word for it ("found") loses that meaning."""
+    "[Resolved]" on a line of its own, or a one-word sentence that ends a list item ("- Replace
+    the firewall. Complete."): the stage of an incident or a task, named as on a status page;
+    a plain word for it ("found", "finish") loses that meaning."""
     if _STATUS_BEFORE.search(text, max(0, start - 80), start):
         return bool(_STATUS_AFTER.match(text, end))
+    if _AFTER_SENTENCE.search(text, max(0, start - 4), start) and text[start:end].istitle():
+        return bool(_STATUS_AFTER.match(text, end))   # "- Replace the firewall. Complete."
     return bool(_LINE_OPENING.search(text, max(0, start - 20), start)) and bool(_STAGE_AFTER.match(text, end))
 
 
@@ -535,6 +539,9 @@ def _function_words() -> frozenset[str]:
     return _words()["after_noun"] | _words()["before_noun"]
 
 
+_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([A-Z][A-Za-z0-9&/-]{1,9}s?\)")
+
+
 def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = False) -> bool:
     """"The patch fixed it" -> "The fix fixed it", "the server's BMC" -> "the server's server
     chip", "the SSL VPN to access" -> "the remote access to access": a plain word that repeats
@@ -545,7 +552,12 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
     term = set(re.findall(r"[a-z]+", text[start:end].lower()))
     # within the clause: not across a stop or a line ("All times in UTC.\n| Time |")
     before = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[max(0, start - 30):start].lower())[-1])[-1:]
-    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 30].lower())[0])[:2]   # "VPN to access"
+    # past an acronym in brackets when the phrase goes on: "service level agreement (SLA) Targets"
+    bracket = _ACRONYM_IN_BRACKETS.match(text, end)
+    goes_on = bracket is not None and text[bracket.end():bracket.end() + 2][:1] == " " \
+        and text[bracket.end() + 1:bracket.end() + 2].isalpha()
+    tail = text[bracket.end() if goes_on else end:][:30]
+    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(tail.lower())[0])[:2]   # "VPN to access"
     bare = (re.sub(r"['\u2019]s?$", "", w) for w in before + after)   # "server's" -> "server"
     near = {form for w in bare if len(w) >= 3 and w not in function_words for form in (w, _stem(w))}
     if any(not near.isdisjoint((w, _stem(w))) for w in re.findall(r"[a-z]+", plain.lower())
@@ -600,10 +612,18 @@ def _opens_noun_phrase(text: str, start: int, adjective: bool = True) -> bool:
     return word == before.lower() and (word in _words()["before_noun"] or (adjective and _adjective_like(word)))
 
 
-def plural_reads_as_verb(text: str, end: int, tag: str) -> bool:
-    """"an attempt that exploits the trust": a plural noun form right before a determiner is
-    the verb, and a noun replacement would read wrong."""
-    return tag == "NNS" and word_after(text, end).lower() in _words()["object_determiners"]
+def plural_reads_as_verb(text: str, start: int, end: int, tag: str) -> bool:
+    """"an attempt that exploits the trust", "so mail flows through their filter": a plural
+    noun form is the verb, and a noun replacement would read wrong. So it is right before a
+    determiner; or, with no determiner before the term, before a word that goes with a verb
+    ("through", "normally"). The same cues with a model: its tagger takes too many plural
+    nouns for verbs ("# ADSync service accounts")."""
+    if tag != "NNS":
+        return False
+    after = word_after(text, end).lower()
+    if after in _words()["object_determiners"]:
+        return True
+    return after in _words()["verb_followers"] and word_before(text, start).lower() not in _words()["determiners"]
 
 
 def phrasal_before_pronoun(text: str, end: int, plain: str) -> bool:
@@ -658,6 +678,35 @@ def past_narrative(text: str, start: int, end: int) -> bool:
     tail = _SENTENCE_BREAK.split(text[end:end + 200])[0]
     found = set(re.findall(r"[a-z']+", f"{head} {tail}".lower()))
     return bool(found & words["past_markers"]) and not found & words["present_markers"]
+
+
+def perfect_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause around the term is in the present perfect and nothing else ("No ETR
+    has been provided at this time"): "now" there reads wrong, "so far" right."""
+    words = _words()
+    head = _COMMA_BREAK.split(_SENTENCE_BREAK.split(text[max(0, start - 200):start])[-1])[-1]
+    tail = _SENTENCE_BREAK.split(text[end:end + 200])[0]
+    # an opener's clause is the one after its comma: "At this time, we have not seen ..."
+    tail = _COMMA_BREAK.split(tail.lstrip(" ,") if not head.strip(" \t\n*-") else tail)[0]
+    clause = f"{head} {tail}".lower().replace("\u2019", "'")
+    found = set(re.findall(r"[a-z']+", clause))
+    if found & (words["present_markers"] - words["perfect_markers"]):
+        return False
+    # "has" with a participle after it ("has been given", "haven't seen"): not "we have no news"
+    return any(after.endswith("ed") or after in _participles()
+               for after in _PERFECT.findall(clause))
+
+
+_PERFECT = re.compile(r"(?:\bhas|\bhave|'ve|\bhasn't|\bhaven't)\s+"
+                      r"(?:(?:not|never|already|yet|just|also|still)\s+)?([a-z]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _participles() -> frozenset[str]:
+    return frozenset(word_list("participles.txt"))
+
+
+_COMMA_BREAK = re.compile(r"[,:(\u2013\u2014]\s|\s-\s")
 
 
 def possessive_after_determiner(text: str, start: int, plain: str) -> bool:
@@ -806,7 +855,9 @@ def in_brackets(text: str, start: int) -> bool:
 
 
 # a version or a model number after a name: "Traefik v2", "SQL Server 2016", "SonicWall TZ400"
-_VERSION = re.compile(rf"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:{MODEL_NUMBER})(?![\w+-]))", re.IGNORECASE)
+# a version, a model number, or a licence plan ("Defender for Office 365 P2", "Microsoft 365 E3")
+_VERSION = re.compile(rf"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:{MODEL_NUMBER}|[PEFA][1-5])(?![\w+-]))",
+                      re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
 
 
@@ -837,6 +888,13 @@ def name_end(text: str, end: int) -> int:
 
 
 _QUOTES = frozenset("\"\u201c\u201d")
+
+
+def whole_quote(text: str, start: int, end: int) -> bool:
+    """Whether the term is all that stands in quotation marks (the Microsoft 365 "Optimize"
+    endpoints, the 'Resolved' status): a name or a label mentioned, not a word to reword."""
+    pairs = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019"}
+    return start > 0 and pairs.get(text[start - 1]) == text[end:end + 1] != ""
 
 
 def _quoted(line: str, start: int, end: int) -> bool:
@@ -983,7 +1041,7 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
     if word_after(text, end).lower() in _words()["compound_adjective_heads"]:
         return False   # "Java based": a compound adjective
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if plural_reads_as_verb(text, end, tag) or (
+    if plural_reads_as_verb(text, start, end, tag) or (
             _noun_follows(text, end, doc, span, start) and not (head and _clause_follows(text, end))):
         return False
     if span is not None:

@@ -64,7 +64,8 @@ def expand_entry(entry: LexiconEntry) -> dict:
 
     Returns {"forms": {surface form: Penn tag or ""}, "plain": {tag: inflected plain[0]},
     "expansion": {tag: inflected expansion}, "gloss": {"NNS": plural gloss}, "plain_by_object":
-    {alternative: {tag: inflected alternative}}} ("VMs" -> "virtual machines").
+    {alternative: {tag: inflected alternative}}} ("VMs" -> "virtual machines"); the last holds
+    plain_by_previous's alternatives too.
     The last word is inflected (nouns, verbs, adjectives as lemminflect knows them); in a
     phrase whose first word is a verb ("circle back", "make a decision") the first word is too.
     A `pos` on the entry narrows this: VERB inflects the first word only, NOUN/ADJ the last.
@@ -91,7 +92,7 @@ def expand_entry(entry: LexiconEntry) -> dict:
     expansion = {tag: inflect_phrase(entry.expansion, tag) for tag in tags if entry.expansion}
     gloss = {"NNS": plural_gloss(entry.gloss)} if entry.gloss and "NNS" in tags else {}
     by_object = {alternative: {tag: inflect_phrase(alternative, tag) for tag in plain}
-                 for alternative, _ in entry.plain_by_object}
+                 for alternative, _ in entry.plain_by_object + entry.plain_by_previous}
     return {"forms": forms, "plain": plain, "expansion": expansion, "gloss": gloss, "plain_by_object": by_object}
 
 

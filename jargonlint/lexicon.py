@@ -27,7 +27,7 @@ TOP_KEYS = {"schema", "id", "title", "source", "description", "defaults", "entri
 ENTRY_KEYS = {"term", "variants", "kind", "category", "expansion", "plain", "explain", "action",
               "safety", "audiences", "pos", "skip_if_prev", "skip_if_next", "example",
               "counterexamples", "provenance", "context", "gloss", "plain_by_object", "head_noun",
-              "skip_if_near", "modifier", "keep_if_near"}
+              "skip_if_near", "modifier", "keep_if_near", "plain_by_previous"}
 DEFAULT_KEYS = {"kind", "category", "action", "safety", "audiences", "pos", "provenance"}
 REQUIRED_ENTRY_KEYS = ("term", "kind", "category", "explain", "action", "safety", "audiences", "example")
 MAX_GLOSS_WORDS = 6
@@ -58,6 +58,9 @@ class LexiconEntry:
     # (plain alternative, object words): the object after the term picks that alternative
     # ("identify the situation" -> "spot", where "find" reads wrong)
     plain_by_object: tuple[tuple[str, frozenset[str]], ...] = ()
+    # (plain alternative, words): the word before a term that ends its phrase picks that
+    # alternative ("under your SLA" is the contract, "a 30-minute SLA" a target)
+    plain_by_previous: tuple[tuple[str, frozenset[str]], ...] = ()
     context: frozenset[str] = frozenset()   # the IT sense needs one of these in the sentence
     skip_if_near: frozenset[str] = frozenset()   # another sense: one of these in the sentence
     # still jargon, but the plain wording misreads here: one of these in the sentence ("API"
@@ -200,7 +203,8 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
                    "\"device-management\")")
     if modifier and not gloss:
         raise fail("'modifier' goes with a 'gloss': it stands in for the gloss before a noun")
-    by_object = _plain_by_object(merged.get("plain_by_object"), plain, action, fail)
+    by_object = _plain_by_words(merged.get("plain_by_object"), "plain_by_object", plain, action, fail)
+    by_previous = _plain_by_words(merged.get("plain_by_previous"), "plain_by_previous", plain, action, fail)
     head_noun = merged.get("head_noun", "") or ""
     if not isinstance(head_noun, str) or (head_noun and not re.fullmatch(r"[a-z]+(?: [a-z]+)?", head_noun)):
         raise fail("'head_noun' must be one or two lower-case words (\"system\", \"tool\")")
@@ -216,28 +220,31 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         expansion=expansion.strip(), plain=plain, gloss=gloss, modifier=modifier, pos=pos,
         skip_if_prev=frozenset(w.lower() for w in skip_prev),
         skip_if_next=frozenset(w.lower() for w in skip_next), plain_by_object=by_object,
+        plain_by_previous=by_previous,
         context=frozenset(w.lower() for w in context), head_noun=head_noun,
         skip_if_near=frozenset(w.lower() for w in near), keep_if_near=frozenset(w.lower() for w in keep_near),
         counterexamples=counter, lexicon=lexicon_id, source=path, line=line or 0,
         provenance=provenance.strip())
 
 
-def _plain_by_object(value, plain: tuple[str, ...], action: str, fail) -> tuple[tuple[str, frozenset[str]], ...]:
-    """`plain_by_object`: {plain alternative: [object words]}; each key one of `plain` (not the
-    first, which is the default) on a `replace` entry, each value a list of words."""
+def _plain_by_words(value, key: str, plain: tuple[str, ...], action: str,
+                    fail) -> tuple[tuple[str, frozenset[str]], ...]:
+    """`plain_by_object` or `plain_by_previous`: {plain alternative: [words]}; each key one of
+    `plain` (not the first, which is the default) on a `replace` entry, each value a list of
+    words."""
     if not value:
         return ()
     if not isinstance(value, dict):
-        raise fail("'plain_by_object' must be a mapping of a plain alternative to a list of words")
+        raise fail(f"'{key}' must be a mapping of a plain alternative to a list of words")
     if action != "replace":
-        raise fail("'plain_by_object' picks a rewrite: it is only for action 'replace'")
+        raise fail(f"'{key}' picks a rewrite: it is only for action 'replace'")
     picked = []
     for alternative, words in value.items():
         if alternative == "__line__":
             continue   # the loader's line number (_LineLoader)
         if not isinstance(alternative, str) or alternative not in plain[1:]:
-            raise fail(f"'plain_by_object': {alternative!r} is not one of the entry's other 'plain' alternatives")
-        listed = _str_list(words, f"plain_by_object[{alternative}]", fail)
+            raise fail(f"'{key}': {alternative!r} is not one of the entry's other 'plain' alternatives")
+        listed = _str_list(words, f"{key}[{alternative}]", fail)
         picked.append((alternative, frozenset(w.lower() for w in listed)))
     return tuple(picked)
 
@@ -366,5 +373,6 @@ def fingerprint(entries: Iterable[LexiconEntry]) -> str:
     for entry in entries:
         digest.update(repr((entry.term, entry.variants, entry.kind, entry.pos, entry.plain, entry.expansion,
                             entry.gloss, entry.modifier,
-                            [alternative for alternative, _ in entry.plain_by_object])).encode())
+                            [alternative for alternative, _ in
+                             entry.plain_by_object + entry.plain_by_previous])).encode())
     return digest.hexdigest()[:20]

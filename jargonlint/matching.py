@@ -121,6 +121,22 @@ def _plain_for_object(entry: LexiconEntry, info: dict, doc, start: int, end: int
     return plain, forms
 
 
+def _plain_for_previous(entry: LexiconEntry, info: dict, doc, doc_text: str, start: int, span_end: int,
+                        plain: str, forms: dict) -> tuple[str, dict]:
+    """The plain alternative the word before picks (`plain_by_previous`: "under your SLA" ->
+    "service agreement"), where the term ends its phrase: before a noun it modifies the noun
+    ("our SLA performance" keeps the default)."""
+    from .fit import noun_follows
+
+    before = _neighbour(doc, start, -1)
+    if before is None or noun_follows(doc_text, span_end):
+        return plain, forms
+    for alternative, words in entry.plain_by_previous:
+        if before.lower_.replace("\u2019", "'") in words:
+            return alternative, info["plain_by_object"].get(alternative, {})
+    return plain, forms
+
+
 def _passive_subject(doc, start: int, has_model: bool):
     """The subject of a past participle at `start` after "be" ("Product was patched" ->
     "Product"), or None when it is not a passive: with a model, its passive subject in the
@@ -390,6 +406,8 @@ class CompiledLexicon:
         fallback = entry.plain[0] if entry.plain else ""
         if entry.plain_by_object:
             fallback, forms = _plain_for_object(entry, info, doc, start, end, tag, fallback, forms, has_model)
+        if entry.plain_by_previous and forms is info["plain"]:
+            fallback, forms = _plain_for_previous(entry, info, doc, doc_text, start, span_end, fallback, forms)
         plain = forms.get(tag, fallback) if tag else fallback
         expansion = info["expansion"].get(tag, entry.expansion) if tag else entry.expansion
         gloss = info["gloss"].get(tag, entry.gloss) if tag else entry.gloss

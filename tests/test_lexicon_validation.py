@@ -45,6 +45,13 @@ def test_plain_by_object_loads_in_lower_case():
     assert entry.plain_by_object == (("easy", frozenset({"thing", "things"})),)
 
 
+def test_plain_by_previous_loads_in_lower_case():
+    text = (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]")
+            + "    plain_by_previous:\n      easy: [Under, our]\n")
+    entry = parse_lexicon(text, "t.yaml").entries[0]
+    assert entry.plain_by_previous == (("easy", frozenset({"under", "our"})),)
+
+
 @pytest.mark.parametrize("text, message", [
     (HEAD + ENTRY.format(term="frob") + "    colour: red\n", "unknown key 'colour'"),
     (HEAD + ENTRY.format(term="frob") + ENTRY.format(term="Frob"), "duplicate of the entry on line 6"),
@@ -70,6 +77,11 @@ def test_plain_by_object_loads_in_lower_case():
      + "    plain_by_object:\n      easy: [thing]\n", "only for action 'replace'"),
     (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]") + "    plain_by_object:\n      easy: 3\n",
      "must be a list of non-empty strings"),
+    # plain_by_previous: the same shape and checks as plain_by_object
+    (HEAD + ENTRY.format(term="frob") + "    plain_by_previous:\n      easy: [under]\n",
+     "'plain_by_previous': 'easy' is not one of the entry's other 'plain' alternatives"),
+    (HEAD + ENTRY.format(term="frob").replace("[simple]", "[simple, easy]") + "    plain_by_previous: [easy]\n",
+     "'plain_by_previous' must be a mapping"),
     # head_noun: a word or two, on an acronym that is spelled out
     (HEAD + ENTRY.format(term="frob") + "    head_noun: system\n", "'head_noun' is for acronyms"),
     (HEAD + ACRONYM + "    head_noun: The System!\n", "'head_noun' must be one or two lower-case words"),

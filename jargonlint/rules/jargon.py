@@ -207,6 +207,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None
     if _apostrophe_plural(text, match.end):
         return None
+    if fit.whole_quote(text, match.start, match.end):
+        return None   # the Microsoft 365 "Optimize" endpoints: a label, not "Improve"
     if (text[match.start - 1:match.start] == "(" and text[match.end:match.end + 1] == ")") or \
             acronyms.defined_in_place(text, match.start, match.end, match.entry.expansion):
         return None   # "out of memory (OOM)", "(CI/CD)": the letters are being spelled out here
@@ -234,7 +236,7 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         if fit.in_compound(text, match.start, match.end, match.plain, ctx.doc if ctx.has_model else None,
                            ctx.covered):
             return None
-        if fit.plural_reads_as_verb(text, match.end, match.tag):
+        if fit.plural_reads_as_verb(text, match.start, match.end, match.tag):
             return None
     if fit.phrasal_before_pronoun(text, match.end, match.plain):
         return None   # "expedite it": not "speed up it" (an entry without a part of speech)
@@ -242,9 +244,12 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None   # "the IIS": not "the Microsoft's web server software"
     if fit.doubles_a_word(text, match.start, match.end, match.plain):
         return None   # "touch base in writing": not "check in in writing"
-    if match.plain.lower() in fit._words()["present_time_plains"] and (
-            fit.past_narrative(text, match.start, match.end) or fit.state_follows(text, match.end)):
-        return None   # "was discussed but not actioned at this point in time", "(currently unmanaged)": not "now"
+    if match.plain.lower() in fit._words()["present_time_plains"]:
+        if fit.past_narrative(text, match.start, match.end) or fit.state_follows(text, match.end):
+            return None   # "was discussed but not actioned at this point in time", "(currently unmanaged)": not "now"
+        if fit.perfect_clause(text, match.start, match.end):
+            # "No ETR has been provided at this time": "so far"
+            return next(iter(fit._words()["present_time_in_perfect"]))
     return fit.drop_doubled_article(text, match.start, match.plain)
 
 
