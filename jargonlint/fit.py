@@ -635,9 +635,11 @@ def phrasal_before_pronoun(text: str, end: int, plain: str) -> bool:
 
 
 def drop_doubled_article(text: str, start: int, plain: str) -> str:
-    """"our" + "the staff directory" -> "our staff directory"."""
+    """"our" + "the staff directory" -> "our staff directory", "no" + "our change approval
+    process" -> "no change approval process"."""
     head, _, rest = plain.partition(" ")
-    if rest and head.lower() in ("a", "an", "the") and word_before(text, start).lower() in _words()["determiners"]:
+    if rest and head.lower() in ("a", "an", "the", "our", "your", "their") \
+            and word_before(text, start).lower() in _words()["determiners"]:
         return rest
     return plain
 

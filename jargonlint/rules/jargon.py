@@ -70,8 +70,10 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
     before = fit.token_before(ctx.document.text, match.start)
     named = match.text[:1].isupper() and ((before.isalpha() and before.islower()) or fit.title_cased(match.text))
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case or named)
-    if not fixed_case and fit.title_case_line(ctx.document.text, match.start, match.end):
-        text = fit.title_case(text)   # "# IT Budget & Hardware Refresh Plan" -> "Computer Replacement Plan"
+    if fit.title_case_line(ctx.document.text, match.start, match.end):
+        # "# IT Budget & Hardware Refresh Plan" -> "Computer Replacement Plan", "# Proposal: SD-WAN and
+        # 5G Backup" -> "A Centrally Managed Internet Setup and ..." (an acronym too)
+        text = fit.title_case(text)
     fits = long_form or fit.adverbial(match.text) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
