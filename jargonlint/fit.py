@@ -436,6 +436,8 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         return False   # a plural as a modifier: "infrastructure components" -> "systems components"
     if tag == "NNS" and not plural(plain):
         return False   # "changelogs" -> "list of changes": the plural did not reach the head
+    if tag != "NNS" and _bare_count_noun(text, start, end, plain):
+        return False   # "including migration of firewall rules": not "including move of"
     if len(plain.split()) == 1:
         return True   # one noun for another reads right in a compound too ("server rollover")
     if _NUMBERED_LABEL.fullmatch(plain):
@@ -598,6 +600,39 @@ def said_just_before(text: str, start: int, plain: str) -> int | None:
     (the term only repeats it), the offset after those words, so the fix drops the term."""
     found = re.search(rf"(?<![\w-]){re.escape(plain)}([ \t]+)$", text[max(0, start - len(plain) - 8):start])
     return start - len(found.group(1)) if found else None   # same case: not "SQL Server instance"
+
+
+def _bare_count_noun(text: str, start: int, end: int, plain: str) -> bool:
+    """Whether a term used as a mass noun, with no article ("including migration of the
+    rules", "fit for purpose; remediation quoted separately", "Wi-Fi, telephony and CCTV"),
+    would become a noun that needs one ("move", "fix", "phone system"). Going back from the
+    term past its modifiers ("and", "or" too: "test and hotfix prepared"): a determiner or an
+    owner gives it an article; a verb's context ("to", "can") makes it a verb; another function
+    word or a verb in -s leaves it bare. A label that opens a line, a cell, a sentence or
+    follows a colon goes without an article ("| Leased line migration |", "Remediation: ...")."""
+    words = plain.lower().split()
+    data = _words()
+    if not words or words[-1] not in data["count_only_plains"] or words[0] in ("a", "an", "the"):
+        return False
+    if noun_follows(text, end, start) or _opens_heading(text, start) or _opens_list_item(text, start):
+        return False
+    before = text[max(0, start - 80):start].replace("\u2019", "'")
+    boundaries = list(_LABEL_BOUNDARY.finditer(before))
+    found = boundaries[-1] if boundaries else None
+    boundary = found.group(0).strip()[:1] if found else ("" if start > 80 else "\n")
+    for word in reversed(before[found.end() if found else 0:].lower().split()):
+        if word in data["determiners"] or word.endswith(("'s", "s'")) or word.isdigit():
+            return False
+        if word in ("and", "or", "&", "/"):
+            continue
+        if word in data["verb_context"]:
+            return False   # "To remediate these", "they can remediate": a verb
+        if word in data["after_noun"] or (word.endswith("s") and not word.endswith("ss")):
+            return True
+    return boundary in (",", ";")
+
+
+_LABEL_BOUNDARY = re.compile(r"[.!?][\s*_]+|[,;:()|\n]")
 
 
 def _opens_noun_phrase(text: str, start: int, adjective: bool = True) -> bool:
@@ -882,9 +917,36 @@ def inside_product_name(text: str, start: int, end: int) -> bool:
             and _version_after(text, end) is not None)
 
 
+def bound_acronym(text: str, start: int, end: int, expansion: str) -> bool:
+    """Whether an acronym is bound into something its spelled-out form would split: a word it
+    is hyphened to ("MDM-enrolled devices", "*VPN-Users*"), a product name whose other words
+    are everyday words in capitals ("the Always On VPN", "a Meraki Auto VPN mesh"), or a noun
+    after it that its last letter already stands for ("BYOD devices" would read "bring your
+    own device (BYOD) devices")."""
+    if (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()) or (
+            start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
+        return True
+    last = expansion.lower().split()[-1:] if expansion else []
+    after = word_after(text, end).lower()
+    if last and after and (after == last[0] or after.rstrip("s") == last[0].rstrip("s")):
+        return True
+    before = token_before(text, start)
+    if not (before.isalpha() and before.istitle() and len(before) >= 2 and is_common(before.lower(), 4.0)):
+        return False
+    where = text.rfind(before, 0, start)
+    line_head = text[text.rfind("\n", 0, where) + 1:where].strip(" \t#>*+-0123456789.|")
+    return bool(line_head) and not line_head.endswith(":") and not _opens_sentence(text, where)
+
+
+_CAMEL_NAME = re.compile(r"[ \t]+[a-z]{1,3}[A-Z][A-Za-z]+\b")   # "vSphere", "iPhone", "macOS"
+
+
 def name_end(text: str, end: int) -> int:
     """Where a name ends, a version or model number after it included: "Traefik v2", "SQL
-    Server 2016", "Java 8u292", "SonicWall TZ400" (a gloss goes after it)."""
+    Server 2016", "Java 8u292", "SonicWall TZ400", "VMware vSphere 8" (a gloss goes after it)."""
+    camel = _CAMEL_NAME.match(text, end)
+    if camel:
+        end = camel.end()
     found = _version_after(text, end)
     return found.end() if found else end
 

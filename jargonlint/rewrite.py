@@ -31,7 +31,13 @@ def match_case(original: str, replacement: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
     if original[:1].isupper() and not replacement[:1].isupper():
-        return replacement[0].upper() + replacement[1:]
+        replacement = replacement[0].upper() + replacement[1:]
+    parts = original.split("-")
+    if " " not in original and len(parts) > 1 and all(p[:1].isupper() for p in parts if len(p) > 1):
+        # "On-Premises" -> "On-Site": each part of a hyphenated word keeps its capital
+        head, _, rest = replacement.partition(" ")
+        head = "-".join(p[:1].upper() + p[1:] if len(p) > 1 else p for p in head.split("-"))
+        replacement = f"{head} {rest}" if rest else head
     return replacement
 
 
@@ -66,6 +72,9 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     return len(words) >= 2 and all(w.isupper() for w in words)
 
 
+_HEADING_OPENING = re.compile(r"#{1,6}(?:[ \t]+\d+(?:\.\d+)*\.?)?")
+
+
 def _opens_line_or_sentence(head: str) -> bool:
     """Whether what comes before a word ends a sentence, a line, a table cell or a list
     bullet, or is a title's label ("Subject:"): the word then takes a capital ("| LB detects"
@@ -80,6 +89,8 @@ def _opens_line_or_sentence(head: str) -> bool:
     line = head[head.rfind("\n") + 1:].strip()
     if line in ("-", "*", "+", "\u2022") or (line[:-1].isdigit() and line[-1:] in ".)"):
         return True
+    if _HEADING_OPENING.fullmatch(line):
+        return True   # "### 3.1 P1 - Outage" -> "### 3.1 Priority 1 - Outage"
     from .fit import _words
 
     labels = line.lower().replace(" ", "").split(":")   # "Subject: Re:" -> ["subject", "re", ""]
