@@ -891,8 +891,8 @@ def in_brackets(text: str, start: int) -> bool:
     return _OPEN_BRACKET.search(text, max(0, start - 200), start) is not None
 
 
-# a version or a model number after a name: "Traefik v2", "SQL Server 2016", "SonicWall TZ400"
-# a version, a model number, or a licence plan ("Defender for Office 365 P2", "Microsoft 365 E3")
+# after a name: a version, a model number or a licence plan ("Traefik v2", "SQL Server 2016",
+# "SonicWall TZ400", "Defender for Office 365 P2", "Microsoft 365 E3")
 _VERSION = re.compile(rf"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:{MODEL_NUMBER}|[PEFA][1-5])(?![\w+-]))",
                       re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
