@@ -159,11 +159,17 @@ def _compound_head(doc, token, has_model: bool):
     "perform the action items" does not. With a model, the parse decides; without one, the next
     word is the head when lemminflect knows it as a noun and it is not a word that follows a
     noun (data/fit_words.yaml after_noun: "is", "now"): "the situation ahead" keeps
-    "situation"."""
+    "situation". A hyphened modifier is passed over first ("power-related outages")."""
     from .fit import _words
     from .inflection import is_noun
 
-    if has_model:
+    hyphen = _neighbour(doc, token.i, +1)
+    hyphened = False
+    while (hyphen is not None and hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_
+           and hyphen.i + 1 < len(doc) and doc[hyphen.i + 1].is_alpha):
+        token, hyphened = doc[hyphen.i + 1], True   # past a hyphened modifier: "power-related outages"
+        hyphen = _neighbour(doc, token.i, +1)
+    if has_model and not hyphened:   # the parse of a hyphened modifier often strays to the next line
         # up the parse from a modifier to its noun: "all affected laptops", "service accounts"
         while token.dep_ in ("compound", "amod", "nummod") and token.i < token.head.i <= token.i + 3:
             token = token.head
