@@ -620,15 +620,20 @@ def _bare_count_noun(text: str, start: int, end: int, plain: str) -> bool:
     boundaries = list(_LABEL_BOUNDARY.finditer(before))
     found = boundaries[-1] if boundaries else None
     boundary = found.group(0).strip()[:1] if found else ("" if start > 80 else "\n")
-    for word in reversed(before[found.end() if found else 0:].lower().split()):
+    from .inflection import is_verb_only
+
+    for index, word in enumerate(reversed(before[found.end() if found else 0:].lower().split())):
         if word in data["determiners"] or word.endswith(("'s", "s'")) or word.isdigit():
             return False
         if word in ("and", "or", "&", "/"):
             continue
         if word in data["verb_context"]:
-            return False   # "To remediate these", "they can remediate": a verb
-        if word in data["after_noun"] or (word.endswith("s") and not word.endswith("ss")):
-            return True
+            # right before the term it is a verb ("To remediate these", "they can remediate");
+            # further back the term is its verb's object ("so they can start remediation")
+            return index > 0
+        if word in data["after_noun"] or (word.endswith("s") and not word.endswith("ss")) or (
+                is_verb_only(word) and not word.endswith(("ed", "ing"))):   # "the planned migration", "validating test"
+            return True   # "the work includes migration", "- Recommend migration of the array"
     return boundary in (",", ";")
 
 

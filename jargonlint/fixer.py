@@ -15,6 +15,7 @@ Correct by construction:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .config import Settings
@@ -74,6 +75,9 @@ def allowed_safeties(unsafe: bool) -> frozenset[Safety]:
     return frozenset({Safety.SAFE, Safety.UNSAFE} if unsafe else {Safety.SAFE})
 
 
+_REPLY_SUBJECT = re.compile(r"[ \t]*Subject:[ \t]*(?:(?:RE|FW|FWD|AW)[ \t]*:[ \t]*)+", re.IGNORECASE)
+
+
 def plan_edits(document: Document, findings: list[Finding], allowed: frozenset[Safety],
                banned: set[tuple[str, str, str]] = frozenset()) -> list[Edit]:
     """The edits one pass can make: allowed safety, entirely prose, a real change, not banned,
@@ -89,6 +93,8 @@ def plan_edits(document: Document, findings: list[Finding], allowed: frozenset[S
             continue
         if text[fix.start:fix.end] != prose[fix.start:fix.end] or text[fix.start:fix.end] == fix.replacement:
             continue
+        if _REPLY_SUBJECT.match(text, text.rfind("\n", 0, fix.start) + 1):
+            continue   # "Subject: RE: VPN is unusable": the other party's words, which threading matches on
         edit = Edit(fix.start, fix.end, fix.replacement, finding.code, fix.safety)
         if edit.key(text) in banned:
             continue

@@ -53,6 +53,15 @@ def is_noun(word: str) -> bool:
     return bool(lemminflect.getAllLemmas(word, upos="NOUN"))
 
 
+def is_verb_only(word: str) -> bool:
+    """Whether lemminflect knows `word` as a verb and as nothing else ("recommend", "start";
+    not "review", which is a noun too, nor "full")."""
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(word)
+    return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"}
+
+
 def _is_known(word: str, upos: str) -> bool:
     import lemminflect
 
