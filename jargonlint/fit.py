@@ -352,10 +352,18 @@ def singular_context(text: str, start: int, end: int) -> bool:
 
 
 def _opens_clause(text: str, start: int) -> bool:
-    """Whether the term, or its determiner ("The configuration ..."), opens a sentence or a
-    list item: the term is then the subject of the verb that follows."""
+    """Whether the term, or its determiner ("The configuration ...", past a modifier or two:
+    "The rota configuration ..."), opens a sentence or a list item: the term is then the
+    subject of the verb that follows."""
     before = token_before(text, start)
-    if before.lower() in _words()["determiners"]:
+    words = _words()
+    for _ in range(2):   # past a modifier or two: "The rota configuration in our PSA tool has"
+        if not (before.isalpha() and before.islower()) or before in words["determiners"] \
+                or before in words["after_noun"] or before in words["before_noun"]:
+            break
+        start = text.rfind(before, 0, start)
+        before = token_before(text, start)
+    if before.lower() in words["determiners"]:
         start = text.rfind(before, 0, start)
         before = token_before(text, start)
     return not before or before[-1:] in ".!?:" or _opens_list_item(text, start)
