@@ -549,7 +549,8 @@ def _function_words() -> frozenset[str]:
     return _words()["after_noun"] | _words()["before_noun"]
 
 
-_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([A-Z][A-Za-z0-9&/-]{1,9}s?\)")
+# an acronym in brackets after the term, with the phrase going on: "(SLA) Targets"
+_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([A-Z][A-Za-z0-9&/-]{1,9}s?\)(?= [A-Za-z])")
 
 
 def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = False) -> bool:
@@ -564,9 +565,7 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
     before = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[max(0, start - 30):start].lower())[-1])[-1:]
     # past an acronym in brackets when the phrase goes on: "service level agreement (SLA) Targets"
     bracket = _ACRONYM_IN_BRACKETS.match(text, end)
-    goes_on = bracket is not None and text[bracket.end():bracket.end() + 2][:1] == " " \
-        and text[bracket.end() + 1:bracket.end() + 2].isalpha()
-    tail = text[bracket.end() if goes_on else end:][:30]
+    tail = text[bracket.end() if bracket else end:][:30]
     after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(tail.lower())[0])[:2]   # "VPN to access"
     bare = (re.sub(r"['\u2019]s?$", "", w) for w in before + after)   # "server's" -> "server"
     near = {form for w in bare if len(w) >= 3 and w not in function_words for form in (w, _stem(w))}
@@ -743,17 +742,12 @@ def perfect_clause(text: str, start: int, end: int) -> bool:
     if found & (words["present_markers"] - words["perfect_markers"]):
         return False
     # "has" with a participle after it ("has been given", "haven't seen"): not "we have no news"
-    return any(after.endswith("ed") or after in _participles()
+    return any(after.endswith("ed") or after in word_list("participles.txt")
                for after in _PERFECT.findall(clause))
 
 
 _PERFECT = re.compile(r"(?:\bhas|\bhave|'ve|\bhasn't|\bhaven't)\s+"
                       r"(?:(?:not|never|already|yet|just|also|still)\s+)?([a-z]+)")
-
-
-@functools.lru_cache(maxsize=1)
-def _participles() -> frozenset[str]:
-    return frozenset(word_list("participles.txt"))
 
 
 _COMMA_BREAK = re.compile(r"[,:(\u2013\u2014]\s|\s-\s")
@@ -921,21 +915,15 @@ def _version_after(text: str, end: int):
     return None if unit and unit.group(1).lower() in _words()["units"] else found
 
 
-def inside_product_name(text: str, start: int, end: int) -> bool:
-    """"GoldVision CRM v8.4": an acronym between a capitalised name and a version is part of a
-    product's name, which its spelled-out form would break ("GoldVision customer relationship
-    management (CRM) v8.4")."""
-    before = token_before(text, start)
-    return (bool(before) and before[:1].isupper() and not before.isupper() and before.isalpha()
-            and _version_after(text, end) is not None)
-
-
 def bound_acronym(text: str, start: int, end: int, expansion: str) -> bool:
     """Whether an acronym is bound into something its spelled-out form would split: a word it
-    is hyphened to ("MDM-enrolled devices", "*VPN-Users*"), a product name whose other words
-    are everyday words in capitals ("the Always On VPN", "a Meraki Auto VPN mesh"), or a noun
-    after it that its last letter already stands for ("BYOD devices" would read "bring your
-    own device (BYOD) devices")."""
+    is hyphened to ("MDM-enrolled devices", "*VPN-Users*"), a product's name (between a
+    capitalised name and a version: "GoldVision CRM v8.4"; after everyday words in capitals:
+    "the Always On VPN", "a Meraki Auto VPN mesh"), or a noun after it that its last letter
+    already stands for ("BYOD devices" would read "bring your own device (BYOD) devices")."""
+    before = token_before(text, start)
+    if before[:1].isupper() and not before.isupper() and before.isalpha() and _version_after(text, end):
+        return True
     if (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()) or (
             start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
         return True
@@ -943,7 +931,6 @@ def bound_acronym(text: str, start: int, end: int, expansion: str) -> bool:
     after = word_after(text, end).lower()
     if last and after and (after == last[0] or after.rstrip("s") == last[0].rstrip("s")):
         return True
-    before = token_before(text, start)
     if not (before.isalpha() and before.istitle() and len(before) >= 2 and is_common(before.lower(), 4.0)):
         return False
     where = text.rfind(before, 0, start)

@@ -779,7 +779,6 @@ class UndefinedAcronym(Rule):
             if entry.action == "suggest" and match.gloss:
                 fix = _gloss_fix(ctx, match)
             elif (entry.expansion and entry.safety != "display" and not _named_in_brackets(ctx.document.text, match)
-                  and not fit.inside_product_name(ctx.document.text, match.start, match.end)
                   and not fit.bound_acronym(ctx.document.text, match.start, match.end, entry.expansion)
                   and not _kept_here(ctx.document.text, match)):   # "the Opera PMS at a hotel's reception"
                 # the article and a sentence-initial capital follow the expansion: "an SOP" ->
