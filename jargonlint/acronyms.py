@@ -54,6 +54,9 @@ def definitions(text: str, expansions: dict[str, str | tuple[str, ...]] | None =
         inside = group.group(1).strip()
         if inside.endswith(("'s", "\u2019s")):
             inside = inside[:-2]   # "internet service provider's (ISP's)"
+        head = inside.split(None, 1)[0].rstrip(",;:") if inside else ""
+        if not SHORT_FORM.match(inside) and head != inside and SHORT_FORM.match(head):
+            inside = head   # "Managed Services Agreement (MSA ref. MSA-0418)": the short form, then a note
         if SHORT_FORM.match(inside):
             short = core(inside)
             limit = min(len(short) + 5, 2 * len(short))

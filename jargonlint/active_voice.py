@@ -6,6 +6,7 @@ a doer without phrases of its own, none after it either), there is no rewrite (t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _SUBJECT_TO_OBJECT = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "who": "whom"}
@@ -75,6 +76,7 @@ def _doer_goes_on(token) -> bool:
     return token.pos_ in ("NOUN", "PROPN", "ADV")
 
 
+_PLACE_WORDS = frozenset(["on", "in", "at", "inside", "from"])
 _TIME_ENTITIES = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 
 
@@ -89,6 +91,16 @@ def _time_not_doer(doer) -> bool:
             or doer.lower_ in data_yaml("relevance.yaml")["date_words"]
             or (doer.lower_ in _words()["means_not_doers"]
                 and not any(c.dep_ in ("det", "poss") for c in doer.children)))
+
+
+def _says_when(token) -> bool:
+    """"on Monday", "at 10:00", "in the morning": a time or date, not a place."""
+    from .fit import _words
+    from .resources import data_yaml
+
+    return (token.ent_type_ in _TIME_ENTITIES or token.lower_ in data_yaml("relevance.yaml")["date_words"]
+            or re.fullmatch(r"[\d:.]+(?:am|pm)?", token.lower_) is not None
+            or token.lower_ in _words()["times_of_day"])
 
 
 def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
@@ -126,9 +138,11 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     if any(t.text == "," for t in doer_tokens) or (doer_tokens.end < len(doc) and doc[doer_tokens.end].text == ","
                                                   and doc[doer_tokens.end + 1:doer_tokens.end + 2].text[:1].isupper()):
         return None   # "by our trainer, Rachel": a doer with a name in apposition moves badly
-    if any(c.dep_ == "conj" for c in verb.children) or any(t.dep_ in ("prep", "relcl", "acl") for t in doer_tokens):
+    if any(c.dep_ == "conj" for c in verb.children) or any(
+            t.dep_ in ("prep", "relcl", "acl") or (t.dep_ == "conj" and t.pos_ == "VERB") for t in doer_tokens):
         # "were informed by the user via email, blocked ... and restored ...": the subject
-        # belongs to the other verbs too, and a doer with its own phrases moves badly
+        # belongs to the other verbs too ("collected by our engineer and securely wiped",
+        # whatever the parse hung the second verb on), and a doer with its own phrases moves badly
         return None
     rest = doc[doer_tokens.end:min(len(doc), doer_tokens.end + 8)]
     if any(t.lower_ == "by" for t in rest):
@@ -144,6 +158,13 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
             and following.i + 1 < len(doc) and doc[following.i + 1].text[:1].isupper()
             and not _time_not_doer(doc[following.i + 1])):   # "by Rachel on Monday" moves
         # "protected by Veeam Backup for Microsoft 365 to ...": the name goes on past "for"
+        return None
+    place = next((c for c in following.children if c.dep_ == "pobj"), None) if following is not None else None
+    if (following is not None and following.lower_ in _PLACE_WORDS and place is not None
+            and not _says_when(place) and any(c.dep_ in ("det", "poss") for c in place.children)):
+        # "controlled by ACLs on the existing FortiGate", "deleted by a user in the finance
+        # team": where the doer is, not when ("on site" is how the work is done); moved after
+        # the object it would say where the object is
         return None
     if following is not None and _doer_goes_on(following):
         # "throttled by the 100 Mbps download bandwidth": the parse ended the doer a word

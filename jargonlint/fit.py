@@ -30,7 +30,8 @@ _WORD_AFTER = re.compile(rf"^{_GAP}([^\W\d_][\w'\u2019-]*)")
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str] | tuple[str, ...]]:
     data = data_yaml("fit_words.yaml")
-    return {key: (tuple(value) if key.endswith("_endings") else frozenset(value)) for key, value in data.items()}
+    return {key: (value if isinstance(value, dict) else tuple(value) if key.endswith("_endings") else frozenset(value))
+            for key, value in data.items()}
 
 
 def glued(text: str, start: int, end: int) -> bool:
@@ -158,8 +159,15 @@ def _noun_follows(text: str, end: int, doc, span, start: int | None = None) -> b
                 and doc[following.i + 1].tag_ == "HYPH" and doc[following.i + 2].lower_ in words["particles"]
                 and not following.whitespace_):
             return True   # "SAML sign-in", "the laptop roll-out": a verb and a particle, hyphenated, are a noun
-        return (following is not None and following.pos_ in ("NOUN", "PROPN")
-                and following.dep_ != "npadvmod" and following.lower_ not in words["after_noun"])
+        if following is None or following.lower_ in words["after_noun"] or following.dep_ == "npadvmod":
+            return False
+        if following.pos_ in ("NOUN", "PROPN"):
+            return True
+        from .inflection import is_noun_only
+
+        # "BitLocker escrow", "the Wi-Fi 6 units": a word that is only ever a noun, which the
+        # tagger took for a verb or an adjective, is still the noun the term modifies
+        return following.is_lower and following.is_alpha and is_noun_only(following.text)
     after = word_after(text, end).lower()
     if after.endswith(words["verb_endings"]):
         return _participle_modifier(text, end, start)   # "the ASG desired size", not "the VMs restarted"
@@ -239,7 +247,7 @@ def _adjective_like(word: str) -> bool:
     return lower in words["before_noun"] or (len(lower) > 5 and lower.endswith(words["adjective_endings"]))
 
 
-_STATUS_BEFORE = re.compile(r"(?:^|\n)[^\n]*\b(?:status|state)[ \t]*:[ \t]*\**\[?$", re.IGNORECASE)
+_STATUS_BEFORE = re.compile(r"(?:^|\n)[^\n]*\b(?:status|state)[ \t*]*:[ \t*]*\[?$", re.IGNORECASE)
 _STATUS_AFTER = re.compile(r"[ \t*\].]*(?:\r?\n|$)")
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*[\[*#]*[ \t]*$")
 _AFTER_SENTENCE = re.compile(r"[a-z0-9)][.!?][ \t]+$")
@@ -252,7 +260,8 @@ def status_value(text: str, start: int, end: int) -> bool:
     the firewall. Complete."): the stage of an incident or a task, named as on a status page;
     a plain word for it ("found", "finish") loses that meaning."""
     if _STATUS_BEFORE.search(text, max(0, start - 80), start):
-        return bool(_STATUS_AFTER.match(text, end))
+        # "**Status:** Resolved - Pending Closure": a stage and its sub-stage
+        return bool(_STATUS_AFTER.match(text, end) or _STAGE_AFTER.match(text, end))
     if _AFTER_SENTENCE.search(text, max(0, start - 4), start) and text[start:end].istitle():
         return bool(_STATUS_AFTER.match(text, end))   # "- Replace the firewall. Complete."
     return bool(_LINE_OPENING.search(text, max(0, start - 20), start)) and bool(_STAGE_AFTER.match(text, end))
@@ -295,18 +304,27 @@ def title_case_line(text: str, start: int, end: int) -> bool:
     if "|" in rest:
         return False   # a table row: each cell starts with a capital ("| Risk | Likelihood |")
     others = [w for w in re.findall(r"[A-Za-z][\w'-]*", rest) if len(w) >= 4]
-    term = [w for w in re.findall(r"[A-Za-z][\w'-]*", text[start:end]) if len(w) >= 4]
+    term = re.findall(r"[A-Za-z][\w'-]*", text[start:end])
+    if term and all(w.isupper() for w in term) and not in_heading(text, start):
+        return False   # an acronym in a line of names ("Intel Core Ultra 5, 16GB RAM, 512GB SSD")
+    if len(others) == 1 and in_heading(text, start) and not text[line_start:start].strip(" \t#.0123456789"):
+        # "## 3. SLA Performance": a heading's one other word, not its first, in capitals
+        return others[0][:1].isupper() and not others[0].isupper() and all(w[:1].isupper() for w in term)
     return (len(others) >= 2 and bool(term) and all(w[:1].isupper() for w in others + term)
             and not all(w.isupper() for w in others))
 
 
 def title_case(phrase: str) -> str:
-    """"computer replacement" -> "Computer Replacement"; small words stay lower case after the
-    first ("Review of What Went Wrong")."""
-    words = phrase.split(" ")
+    """"computer replacement" -> "Computer Replacement", "on-site" -> "On-Site"; small words
+    stay lower case after the first ("Review of What Went Wrong")."""
     small = _words()["title_small_words"]
-    return " ".join(w if (i and w.lower() in small) or not w[:1].islower() else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))
+
+    def capital(part: str) -> str:
+        return part[:1].upper() + part[1:] if part[:1].islower() else part
+
+    # each part of a hyphenated word takes a capital, as in the heading's own "On-Premises"
+    return " ".join(w if i and w.lower() in small else "-".join(capital(p) for p in w.split("-"))
+                    for i, w in enumerate(phrase.split(" ")))
 
 
 def repeats_neighbour(text: str, start: int, end: int, plain: str) -> bool:
@@ -477,12 +495,27 @@ def stands_alone(text: str, start: int, end: int, tag: str, plain: str, doc=None
         if any(c.dep_ in ("compound", "nmod") and c.i < first.i for c in span.root.children):
             return False
         preceding = doc[span.start - 1] if span.start > 0 else None
+        if preceding is not None and _misread_base_verb(preceding):
+            return False   # "executes database upgrade scripts": not "upgrade small programs"
         return not _noun_follows(text, end, doc, span, start) and not (
             preceding is not None and preceding.pos_ in ("NOUN", "PROPN"))
     if noun_follows(text, end, start):
         return False
     before = token_before(text, start)
     return not before or (before.replace("-", "").isalpha() and _adjective_like(before))
+
+
+def _misread_base_verb(token) -> bool:
+    """A verb in its base form with nothing that licenses one: no "to", modal or "do" on it,
+    not an order opening its sentence, not joined to another verb ("the update executes
+    database upgrade scripts", "at which point upgrade scripts completed"). The tagger's verb
+    is then a noun modifying the term."""
+    if token.tag_ != "VB" or token.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "pcomp"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    before = [t for t in token.doc[token.sent.start:token.i] if not (t.is_punct or t.is_space)]
+    return bool(before) and before[-1].lower_ not in _words()["order_openers"]
 
 
 _NUMBERED_LABEL = re.compile(r"[a-z]+ \d+", re.IGNORECASE)   # "priority 1"
@@ -533,8 +566,11 @@ def _echoes(text: str, start: int, end: int, plain: str) -> bool:
 _ENDINGS = ("ing", "ed", "es", "er", "s", "d")
 _NEAR_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]*)?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:|()\n]")
-# a stop, a blank line, or a new list item ("- Fully patched: 55\n- Failed updates: 4")
-_SENTENCE_BREAK = re.compile(r"[.!?;|]\s|\n\s*\n|\n[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]")
+# a stop (not an abbreviation's: "incl.", "ref.", data/abbreviations.txt), a blank line, or a
+# new list item ("- Fully patched: 55\n- Failed updates: 4")
+_SENTENCE_BREAK = re.compile(
+    "".join(rf"(?<!\b{re.escape(word[:-1])})" for word in sorted(word_list("abbreviations.txt")))
+    + r"(?<!\be\.g)(?<!\bi\.e)[.!?;|]\s|\n\s*\n|\n[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]", re.IGNORECASE)
 
 
 def _stem(word: str) -> str:
@@ -556,8 +592,10 @@ _ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([A-Z][A-Za-z0-9&/-]{1,9}s?\)(?= [A-Z
 def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = False) -> bool:
     """"The patch fixed it" -> "The fix fixed it", "the server's BMC" -> "the server's server
     chip", "the SSL VPN to access" -> "the remote access to access": a plain word that repeats
-    the word right before or one of the two after the term (its stem, past a plain ending or a
-    possessive) reads wrong. Function words ("the") and words the term itself has ("call
+    the word right before or one of the two after the term, or the third after a preposition
+    and a function word ("the two VLANs on your network" -> "separate networks on your
+    network"; its stem, past a
+    plain ending or a possessive) reads wrong. Function words ("the") and words the term itself has ("call
     routing" -> "call handling") do not count."""
     function_words = _function_words()
     term = set(re.findall(r"[a-z]+", text[start:end].lower()))
@@ -566,7 +604,13 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
     # past an acronym in brackets when the phrase goes on: "service level agreement (SLA) Targets"
     bracket = _ACRONYM_IN_BRACKETS.match(text, end)
     tail = text[bracket.end() if bracket else end:][:30]
-    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(tail.lower())[0])[:2]   # "VPN to access"
+    # "VPN to access", "VLANs on your network": two words, or three after a preposition and
+    # a function word
+    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(tail.lower())[0])[:3]
+    words = _words()
+    if len(after) == 3 and not (after[0] in words["prepositions"] | words["prepositions_of_place"]
+                                and after[1] in function_words):
+        after = after[:2]
     bare = (re.sub(r"['\u2019]s?$", "", w) for w in before + after)   # "server's" -> "server"
     near = {form for w in bare if len(w) >= 3 and w not in function_words for form in (w, _stem(w))}
     if any(not near.isdisjoint((w, _stem(w))) for w in re.findall(r"[a-z]+", plain.lower())
@@ -691,6 +735,32 @@ def drop_doubled_article(text: str, start: int, plain: str) -> str:
     return plain
 
 
+_OF_AFTER = re.compile(r"[ \t]+of\b")
+
+
+def gerund_before_of(text: str, start: int, end: int, plain: str) -> tuple[str, int] | None:
+    """A noun of action that opens a note or follows a preposition, with "of" and its object
+    after it ("- Migration of AD DS to Entra ID", "followed by decommissioning of the old
+    servers"), reads as the plain verb's -ing form with the object straight after it:
+    ("Moving AD DS to Entra ID", "retiring the old servers"), not "Move of AD DS", "retiring
+    of". Returns the wording and the end of the "of" it takes in, or None. After a modifier or
+    a determiner ("a phased migration of", "the decommissioning of") the noun stays."""
+    after = _OF_AFTER.match(text, end)
+    first, _, rest = plain.partition(" ")
+    if after is None or not first:
+        return None
+    gerund = _words()["gerunds_for_nouns"].get(first.lower())
+    if gerund is None:
+        from .inflection import is_gerund
+
+        if not is_gerund(first.lower()):
+            return None
+        gerund = first.lower()
+    if token_before(text, start) and word_before(text, start).lower() not in _words()["gerund_openers"]:
+        return None
+    return (f"{gerund} {rest}" if rest else gerund), after.end()
+
+
 def doubles_a_word(text: str, start: int, end: int, plain: str) -> bool:
     """"I wanted to touch base in writing" -> "check in in writing": the plain wording's last
     word (or the last part of a hyphenated one) is the word after the term, or its first word
@@ -772,6 +842,18 @@ def sentence_has(text: str, start: int, end: int, words: frozenset[str]) -> bool
     return not words.isdisjoint(w.lower() for w in re.findall(r"[\w'-]+", before + " " + after))
 
 
+def table_row_has(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether the term stands in a Markdown or plain table row ("| ... |") that has one of
+    `words` (lower case) in another cell."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if not line.lstrip().startswith("|"):
+        return False
+    row = line[:start - line_start] + " " + line[end - line_start:]
+    return not words.isdisjoint(w.lower() for w in re.findall(r"[\w'-]+", row))
+
+
 def gives_an_order(text: str, start: int, end: int, plain: str) -> bool:
     """Whether the term is a verb giving an order ("Require MFA for all admin roles", "-
     Require ..."), in its base form at the start of a sentence or list item, and the plain
@@ -824,8 +906,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False   # "HTTP GET requests (peak ...)", "New starter requests must ...": a plural noun
     if not has_model and tag == "VBZ" and _no_object_after(after) and _plural_noun_form(text[start:end]):
         return False   # "37 denied push requests across", "rejects requests due to": a plural noun
-    if plain.endswith(" up") and after == "to" and tag in ("VBN", "VBD"):
-        return False   # "changes will be implemented to client systems": not "set up to"
+    if plain.lower() in words["phrasal_verbs_not_before_to"] and after == "to" and tag in ("VBN", "VBD"):
+        return False   # "changes will be implemented to client systems": not "set up to", "carried out to"
     one_word = not any(c.isspace() for c in text[start:end])
     if (tag in ("VBN", "VBD") and one_word and " " in plain and after and after not in words["after_noun"]
             and before not in words["perfect_auxiliaries"]):
@@ -903,6 +985,8 @@ def in_brackets(text: str, start: int) -> bool:
 _VERSION = re.compile(rf"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:{MODEL_NUMBER}|[PEFA][1-5])(?![\w+-]))",
                       re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
+_EMPHASIS_END = re.compile(r"(?:\*\*?|__?)(?=[ \t])")   # "**" or "_" closing a name in bold or italics
+_LICENCE_PLAN = re.compile(r"[ \t]+[PEFA][1-5](?![\w+-])")   # "Entra ID P2", "Microsoft 365 E3"
 
 
 def _version_after(text: str, end: int):
@@ -920,9 +1004,13 @@ def bound_acronym(text: str, start: int, end: int, expansion: str) -> bool:
     is hyphened to ("MDM-enrolled devices", "*VPN-Users*"), a product's name (between a
     capitalised name and a version: "GoldVision CRM v8.4"; after everyday words in capitals:
     "the Always On VPN", "a Meraki Auto VPN mesh"), or a noun after it that its last letter
-    already stands for ("BYOD devices" would read "bring your own device (BYOD) devices")."""
+    already stands for ("BYOD devices" would read "bring your own device (BYOD) devices"), or
+    a region's name before it ("UK GDPR" is the law's own name, not "UK General Data
+    Protection Regulation (GDPR)")."""
     before = token_before(text, start)
     if before[:1].isupper() and not before.isupper() and before.isalpha() and _version_after(text, end):
+        return True
+    if before in _words()["region_prefixes"]:
         return True
     if (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()) or (
             start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
@@ -961,6 +1049,16 @@ def whole_quote(text: str, start: int, end: int) -> bool:
     return start > 0 and pairs.get(text[start - 1]) == text[end:end + 1] != ""
 
 
+def in_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the term stands inside quotation marks on its line: someone else's words (an
+    on-screen message, a phishing page's title, "Donation receipt - action required") are
+    quoted word for word, so they are not reworded."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return _quoted(line, start - line_start, end - line_start)
+
+
 def _quoted(line: str, start: int, end: int) -> bool:
     """A term in quotation marks is mentioned, not used ("could be termed a \"forward proxy\"")."""
     return line[end:end + 1] in _QUOTES or line[:start].count('"') % 2 == 1 or (
@@ -980,6 +1078,43 @@ def coordinated_modifier(text: str, end: int) -> bool:
     first, second = found.group(1).lower(), found.group(2).lower()
     words = _words()
     return first not in words["determiners"] and second not in words["after_noun"]
+
+
+_COORDINATED_BEFORE = re.compile(rf"([\w'-]+){_GAP}(?:and|or|&){_GAP}$", re.IGNORECASE)
+
+
+def shares_its_head(text: str, start: int, end: int) -> bool:
+    """"shared and resource mailboxes": a modifier before "and" shares the phrase's head noun
+    with the term, so a swap of the whole phrase ("shared and booking calendars") drops it.
+    The word before "and" must read as a modifier, a participle or an adjective, not a noun
+    ("data theft or lateral movement", "test and hot fix" are lists) nor a verb after its
+    helper ("was reset and multi-factor authentication"); the term must end its phrase."""
+    if " " not in text[start:end].strip() or noun_follows(text, end, start) or text[end:end + 2] == " (":
+        return False
+    found = _COORDINATED_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    word = found.group(1).lower()
+    helper = word_before(text, found.start(1)).lower()
+    if helper in _words()["helper_verbs"] or (helper and helper not in _words()["after_noun"]
+                                              and not helper.endswith("ing")):
+        # "was reset and ...", "Feedback gathered and call flows changed": a verb, not a
+        # modifier; a modifier follows punctuation, a function word or "excluding"
+        return False
+    from .inflection import is_adjective
+
+    return word.endswith(("ed", "ing")) or is_adjective(word)
+
+
+def contrasted(text: str, start: int, end: int) -> bool:
+    """"between migrated and non-migrated users": the term's word comes back with "non-" or
+    "un-" close by; the pair is a contrast that a swap of one side breaks ("moved and
+    non-migrated")."""
+    word = text[start:end].split()[-1].lower() if text[start:end].split() else ""
+    if len(word) < 4:
+        return False
+    near = text[max(0, start - 60):end + 60].lower()
+    return re.search(rf"\b(?:non|un)-?{re.escape(word)}\b", near) is not None
 
 
 _CLAUSE_END = tuple(".!?:;,")
@@ -1084,6 +1219,8 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
             # "TCP 443": a port number makes the acronym a port, not the thing glossed; a value
             # with its unit does not ("RTO (recovery time target) 300 minutes")
             return False
+        if _LICENCE_PLAN.match(text, end):
+            return False   # "Entra ID P2": a licence to buy, not the service the gloss names
         end = name_end(text, end)   # a name's version goes with it: "Traefik v2 (web traffic router)"
         if _CAPITALS_AFTER.match(text, end):
             return False   # "Sophos Intercept X Advanced", "Datto SIRIS": the name goes on
@@ -1104,6 +1241,9 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         return False
     if word_after(text, end).lower() in _words()["compound_adjective_heads"]:
         return False   # "Java based": a compound adjective
+    emphasis = _EMPHASIS_END.match(text, end)
+    if emphasis and noun_follows(text, emphasis.end(), start):
+        return False   # "**Azure Virtual Desktop** host pool": the bold name modifies the noun
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if plural_reads_as_verb(text, start, end, tag) or (
             _noun_follows(text, end, doc, span, start) and not (head and _clause_follows(text, end))):

@@ -53,6 +53,22 @@ def is_noun(word: str) -> bool:
     return bool(lemminflect.getAllLemmas(word, upos="NOUN"))
 
 
+def is_adjective(word: str) -> bool:
+    """Whether lemminflect knows `word` as an adjective ("shared", "internal")."""
+    import lemminflect
+
+    return bool(lemminflect.getAllLemmas(word, upos="ADJ"))
+
+
+def is_noun_only(word: str) -> bool:
+    """Whether lemminflect knows `word` as a noun and as nothing else ("escrow", "policy";
+    not "count" or "access", which are verbs too)."""
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(word)
+    return bool(lemmas) and set(lemmas) == {"NOUN"}
+
+
 def is_verb_only(word: str) -> bool:
     """Whether lemminflect knows `word` as a verb and as nothing else ("recommend", "start";
     not "review", which is a noun too, nor "full")."""
@@ -60,6 +76,16 @@ def is_verb_only(word: str) -> bool:
 
     lemmas = lemminflect.getAllLemmas(word)
     return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"}
+
+
+def is_gerund(word: str) -> bool:
+    """Whether `word` is the -ing form of a verb lemminflect knows ("retiring", "setting")."""
+    import lemminflect
+
+    if not word.endswith("ing"):
+        return False
+    return any(word in lemminflect.getInflection(lemma, "VBG")
+               for lemma in lemminflect.getLemma(word, upos="VERB"))
 
 
 def _is_known(word: str, upos: str) -> bool:

@@ -56,6 +56,10 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
         plain = _participle_if_needed(ctx.document.text, match)   # "was demonstrated" -> "was shown"
         if not plain:
             return None
+    gerund = None if verb and match.tag != "VBG" else fit.gerund_before_of(
+        ctx.document.text, match.start, match.end, plain)
+    if gerund is not None:
+        plain = gerund[0]   # "- Migration of AD DS to Entra ID" -> "Moving AD DS", not "Move of"
     words = match.text.split()
     first_word = words[0].lower() if words else ""
     # a spelled-out form in Title Case ("Multi-Factor Authentication (MFA)") has the capitals
@@ -70,11 +74,16 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
     before = fit.token_before(ctx.document.text, match.start)
     named = match.text[:1].isupper() and ((before.isalpha() and before.islower()) or fit.title_cased(match.text))
     start, end, text = replacement_for(ctx.document.text, match.start, match.end, plain, fixed_case or named)
+    if gerund is not None:
+        end = gerund[1]
+    elif _PLURAL_POSSESSIVE.match(ctx.document.text, match.end) and not text.endswith("s"):
+        end = match.end + 1   # "individuals' rights" -> "people's rights", not "people' rights"
+        text += ctx.document.text[match.end] + "s"
     if fit.title_case_line(ctx.document.text, match.start, match.end):
         # "# IT Budget & Hardware Refresh Plan" -> "Computer Replacement Plan", "# Proposal: SD-WAN and
         # 5G Backup" -> "A Centrally Managed Internet Setup and ..." (an acronym too)
         text = fit.title_case(text)
-    fits = long_form or fit.adverbial(match.text) or not (
+    fits = long_form or gerund is not None or fit.adverbial(match.text) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
@@ -119,15 +128,21 @@ def _compound_as_verb(text: str, match: LexiconMatch) -> bool:
 def _kept_here(text: str, match: LexiconMatch) -> bool:
     """Whether a word of the entry's keep_if_near stands in the match's sentence: the term is
     meant in a sense its plain wording, gloss and spelled-out form all misread, so `fix` leaves
-    it (it is still reported)."""
-    return bool(match.entry.keep_if_near) and fit.sentence_has(text, match.start, match.end, match.entry.keep_if_near)
+    it (it is still reported). In a table row the whole row is the context ("| Risk | Likelihood
+    | Mitigation |": the risk register's column, not an incident's damage limitation)."""
+    keep = match.entry.keep_if_near
+    return bool(keep) and (fit.sentence_has(text, match.start, match.end, keep)
+                           or fit.table_row_has(text, match.start, match.end, keep))
 
 
 def _plural_noun(match: LexiconMatch) -> bool:
     """Whether the term is a plural noun: tagged so, or a lower-case word in -s that the blank
-    pipeline's tagger took for a verb ("sign-in logs show")."""
-    last = match.text.split()[-1] if match.text.split() else ""
-    return match.tag == "NNS" or (match.tag == "VBZ" and match.entry.pos != "VERB"
+    pipeline's tagger took for a verb ("sign-in logs show"), or a phrase listed in the plural
+    ("local admin rights"), which has no tag of its own."""
+    words = match.text.split()
+    last = words[-1] if words else ""
+    return match.tag == "NNS" or (match.tag in ("VBZ", "") and match.entry.pos != "VERB"
+                                  and (match.tag == "VBZ" or len(words) > 1)
                                   and last.islower() and fit.plural(last))
 
 
@@ -209,8 +224,10 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None
     if _apostrophe_plural(text, match.end):
         return None
-    if fit.whole_quote(text, match.start, match.end):
-        return None   # the Microsoft 365 "Optimize" endpoints: a label, not "Improve"
+    if fit.shares_its_head(text, match.start, match.end) or fit.contrasted(text, match.start, match.end):
+        return None   # "shared and resource mailboxes", "migrated and non-migrated users"
+    if fit.whole_quote(text, match.start, match.end) or fit.in_quotation(text, match.start, match.end):
+        return None   # the Microsoft 365 "Optimize" endpoints: a label, not "Improve"; a quoted message
     if (text[match.start - 1:match.start] == "(" and text[match.end:match.end + 1] == ")") or \
             acronyms.defined_in_place(text, match.start, match.end, match.entry.expansion):
         return None   # "out of memory (OOM)", "(CI/CD)": the letters are being spelled out here
@@ -256,6 +273,7 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
 
 
 _APOSTROPHE_S = re.compile(r"['\u2019]s(?=\W)")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)['\u2019](?![\w'\u2019])")
 
 
 def _apostrophe_plural(text: str, end: int) -> bool:
@@ -277,6 +295,8 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
         return None   # "New Commerce Experience (NCE) ... Under NCE": a gloss would say it again
     if _kept_here(ctx.document.text, match):
         return None   # the gloss would misread as the plain wording does
+    if fit.shares_its_head(ctx.document.text, match.start, match.end):
+        return None   # "shared and resource mailboxes": the gloss would explain half the phrase
     if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
                           ctx.doc if ctx.has_model else None, common_noun=common_noun):
         return None if common_noun else _modifier_fix(ctx, match)
@@ -779,6 +799,7 @@ class UndefinedAcronym(Rule):
             if entry.action == "suggest" and match.gloss:
                 fix = _gloss_fix(ctx, match)
             elif (entry.expansion and entry.safety != "display" and not _named_in_brackets(ctx.document.text, match)
+                  and not fit.in_quotation(ctx.document.text, match.start, match.end)
                   and not fit.bound_acronym(ctx.document.text, match.start, match.end, entry.expansion)
                   and not _kept_here(ctx.document.text, match)):   # "the Opera PMS at a hotel's reception"
                 # the article and a sentence-initial capital follow the expansion: "an SOP" ->
@@ -796,6 +817,9 @@ class UndefinedAcronym(Rule):
                     spelled = f"{spelled} {entry.head_noun}"   # "your CRM" -> "your ... (CRM) system"
                 start, end, text = replacement_for(ctx.document.text, match.start,
                                                    owner.end() if owner else match.end, spelled, True)
+                if fit.title_case_line(ctx.document.text, match.start, match.end):
+                    # "## MFA Enrolment" -> "## Multi-Factor Authentication (MFA) Enrolment"
+                    text = fit.title_case(text)
                 fix = Fix(start=start, end=end, replacement=text, safety=Safety(entry.safety))
             message = (f"'{match.text}' is not defined: write '{spelled}' the first time"
                        if entry.expansion else f"'{match.text}' is not defined at first use")
@@ -984,7 +1008,8 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     """After have/be, a past form is the participle: "has made a choice" -> "has chosen",
     not "has chose" (the matcher tags "made" as past tense wherever it stands); so is one
     with its doer after it, a passive without "be" ("Roll back performed by hand" -> "done"),
-    one with nothing after it in its clause ("Remediation performed" -> "Fix done"),
+    one with nothing after it in its clause ("Remediation performed" -> "Fix done") or, for
+    "did", only a preposition ("Threat hunt performed across" -> "done across"),
     and one joined by "and"/"or" to a participle ("was accessed or exfiltrated" -> "stolen").
     "" where the participle reads wrong ("a new lease was obtained": not "was gotten", nor
     "have gotten" in British English; fit_words.yaml participle_misfits), or where a passive
@@ -992,7 +1017,11 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     if match.tag != "VBD":
         return match.plain
     helper = _helper_before(text[max(0, match.start - 60):match.start])
-    if helper is None and fit.word_after(text, match.end).lower() != "by" and not _NOTHING_AFTER.match(text, match.end):
+    after = fit.word_after(text, match.end).lower()
+    if helper is None and after != "by" and not _NOTHING_AFTER.match(text, match.end) and not (
+            match.plain.split()[0].lower() == "did" and after in fit._words()["prepositions_of_place"]):
+        # "Threat hunt performed across 84 endpoints": "did" takes an object, so a
+        # preposition after it marks a passive note ("done across")
         return match.plain
     participle = match.participle or match.plain   # precomputed (inflection.expand_entry): no lemminflect here
     if participle.split()[0].lower() in fit._words()["participle_misfits"]:

@@ -1,4 +1,5 @@
-"""Plain text: prose as it is, except URLs, e-mail addresses and paths, which are masked."""
+"""Plain text: prose as it is, except URLs, e-mail addresses, paths and address lines
+("From: ...", "Cc: ..."), which are masked."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,10 @@ PATH = re.compile(r"(?<![\w/])(?:~|\.{1,2})?/(?:[\w.-]+/)+[\w.-]*|\b[A-Za-z]:\\(
 # date and time format placeholders ("2022-06-02 HH:mm", "YYYY-MM-DD") are not words
 FORMAT_PLACEHOLDER = re.compile(r"\b(?:YYYY|YY|MM|DD|HH|hh|mm|ss)(?:[-/:.](?:YYYY|YY|MM|DD|HH|hh|mm|ss))+\b")
 INLINE_DIRECTIVE = re.compile(r"^[ \t]*jargonlint:.*$", re.M)
+# a message's address lines pasted into a text ("From: BrightLink NOC <status@...>", "Cc: ..."):
+# names of people and mailboxes, not the writer's prose (as in an .eml, where only the subject
+# is read); "Subject:" and "Date:" lines stay prose
+ADDRESS_HEADER = re.compile(r"^[ \t]*(?:From|To|Cc|CC|Bcc|BCC|Sent|Reply-To)[ \t]*:[^\n]*$", re.M)
 
 
 def blank(text: str) -> str:
@@ -40,6 +45,7 @@ _MASKS = (
     (PATH, lambda t: "/" in t or ":\\" in t),
     (FORMAT_PLACEHOLDER, lambda t: "HH" in t or "hh:" in t or "YY" in t),
     (INLINE_DIRECTIVE, lambda t: "jargonlint:" in t),
+    (ADDRESS_HEADER, lambda t: ":" in t),
 )
 
 
