@@ -28,10 +28,19 @@ _WORD_AFTER = re.compile(rf"^{_GAP}([^\W\d_][\w'\u2019-]*)")
 
 
 @functools.lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str] | tuple[str, ...]]:
+def _words() -> dict:
+    """data/fit_words.yaml: word lists as sets, "_endings" as tuples, pairs as tuples of
+    pairs, mappings as they are."""
     data = data_yaml("fit_words.yaml")
-    return {key: (value if isinstance(value, dict) else tuple(value) if key.endswith("_endings") else frozenset(value))
-            for key, value in data.items()}
+
+    def shaped(key: str, value):
+        if isinstance(value, dict):
+            return value   # a mapping ("move" -> "moving")
+        if value and isinstance(value[0], list):
+            return tuple(tuple(pair) for pair in value)   # pairs ("on", "off")
+        return tuple(value) if key.endswith("_endings") else frozenset(value)
+
+    return {key: shaped(key, value) for key, value in data.items()}
 
 
 def glued(text: str, start: int, end: int) -> bool:
@@ -155,6 +164,9 @@ def _noun_follows(text: str, end: int, doc, span, start: int | None = None) -> b
                 and following.head.i == following.i + 1 and following.head.pos_ in ("NOUN", "PROPN")
                 and following.head.dep_ != "npadvmod" and following.head.ent_type_ not in ("DATE", "TIME")):
             return True   # "Wasabi immutable storage": the name and the adjective both modify the noun
+        if (following is not None and following.tag_ == "VBN" and following.dep_ == "amod"
+                and following.head.i > following.i and following.head.pos_ in ("NOUN", "PROPN")):
+            return True   # "Veeam hardened Linux repository", "Entra ID shared device mode"
         if (following is not None and following.pos_ == "VERB" and following.i + 2 < len(doc)
                 and doc[following.i + 1].tag_ == "HYPH" and doc[following.i + 2].lower_ in words["particles"]
                 and not following.whitespace_):
@@ -312,6 +324,16 @@ def title_case_line(text: str, start: int, end: int) -> bool:
         return others[0][:1].isupper() and not others[0].isupper() and all(w[:1].isupper() for w in term)
     return (len(others) >= 2 and bool(term) and all(w[:1].isupper() for w in others + term)
             and not all(w.isupper() for w in others))
+
+
+def capitals_line(text: str, start: int) -> bool:
+    """Whether the term stands in a heading written all in capitals ("4. DEVICES AND TOKENS"):
+    three words or more of letters, every letter a capital."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", line)
+    return len(words) >= 3 and all(w.isupper() for w in words)
 
 
 def title_case(phrase: str) -> str:
@@ -729,8 +751,10 @@ def drop_doubled_article(text: str, start: int, plain: str) -> str:
     """"our" + "the staff directory" -> "our staff directory", "no" + "our change approval
     process" -> "no change approval process"."""
     head, _, rest = plain.partition(" ")
-    if rest and head.lower() in ("a", "an", "the", "our", "your", "their") \
-            and word_before(text, start).lower() in _words()["determiners"]:
+    before = word_before(text, start).lower()
+    if head.lower() in ("a", "an") and before == "that":
+        return plain   # "proposed that a few Cloud PCs": "that" joins a clause here
+    if rest and head.lower() in ("a", "an", "the", "our", "your", "their") and before in _words()["determiners"]:
         return rest
     return plain
 
@@ -1107,14 +1131,53 @@ def shares_its_head(text: str, start: int, end: int) -> bool:
 
 
 def contrasted(text: str, start: int, end: int) -> bool:
-    """"between migrated and non-migrated users": the term's word comes back with "non-" or
-    "un-" close by; the pair is a contrast that a swap of one side breaks ("moved and
-    non-migrated")."""
+    """"between migrated and non-migrated users", "rapid onboarding and offboarding": the
+    term's word comes back close by with "non-" or "un-", or with the opposite prefix; the
+    pair is a contrast that a swap of one side breaks ("moved and non-migrated", "onboarding
+    and leaver process")."""
     word = text[start:end].split()[-1].lower() if text[start:end].split() else ""
     if len(word) < 4:
         return False
     near = text[max(0, start - 60):end + 60].lower()
-    return re.search(rf"\b(?:non|un)-?{re.escape(word)}\b", near) is not None
+    if re.search(rf"\b(?:non|un)-?{re.escape(word)}\b", near) is not None:
+        return True
+    for first, second in _words()["opposite_prefixes"]:
+        for prefix, other in ((first, second), (second, first)):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4 and \
+                    re.search(rf"\b{other}-?{re.escape(word[len(prefix):].lstrip('-'))}\b", near):
+                return True
+    return False
+
+
+def says_next(text: str, end: int, words: str) -> bool:
+    """Whether a word of four letters or more in `words` (a gloss) is one of the next two
+    words after `end` ("exfiltration of data": "data theft" would say "data" twice)."""
+    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 30].lower())[0])[:2]
+    # a part of a hyphenated word does not count ("secure remote-access service ... to access")
+    return any(w in after for w in words.lower().split() if len(w) >= 4 and w.isalpha())
+
+
+def verb_plain_for_noun(text: str, start: int, end: int, tag: str, plain: str) -> bool:
+    """Whether a term in its base form is a noun here, joined by "and" to a noun ("server
+    decommission and disposal", "Decommission and WEEE disposal"), while its plain wording
+    is only ever a verb ("retire"): the swap would put a verb in a list of nouns."""
+    from .inflection import is_verb_only
+
+    words = plain.split()
+    return (not tag and bool(words) and not text[start:end].lower().endswith(("ed", "ing", "s"))
+            and is_verb_only(words[0].lower()) and _coordinated_with_noun(text, end))
+
+
+def _coordinated_with_noun(text: str, end: int) -> bool:
+    """Whether "and" or "&" and then a word that is only ever a noun follow (past a word in
+    capitals: "and WEEE disposal"): the term before them is a noun too."""
+    found = re.match(r"[ \t]+(?:and|&)[ \t]+(?:[A-Z0-9]{2,}[ \t]+)?([a-z]+)\b", text[end:end + 60])
+    if found is None:
+        return False
+    from .inflection import is_noun_only
+
+    word = found.group(1)
+    return len(word) >= 4 and word not in _words()["after_noun"] and is_noun_only(word)
 
 
 _CLAUSE_END = tuple(".!?:;,")

@@ -16,6 +16,10 @@ from jargonlint.resources import DATA_DIR
 def test_word_lists_are_all_words():
     data = yaml.safe_load((DATA_DIR / "fit_words.yaml").read_text(encoding="utf-8"))
     for key, values in data.items():
+        if isinstance(values, dict):   # a mapping: "move" -> "moving"
+            values = [*values, *values.values()]
+        elif values and isinstance(values[0], list):   # pairs: ["on", "off"]
+            values = [word for pair in values for word in pair]
         assert all(isinstance(v, str) for v in values), f"{key}: a non-string (quote on/off/no/yes)"
 
 

@@ -83,6 +83,8 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
         # "# IT Budget & Hardware Refresh Plan" -> "Computer Replacement Plan", "# Proposal: SD-WAN and
         # 5G Backup" -> "A Centrally Managed Internet Setup and ..." (an acronym too)
         text = fit.title_case(text)
+    elif fit.capitals_line(ctx.document.text, match.start):
+        text = text.upper()   # "3. MULTI-FACTOR AUTHENTICATION" -> "3. TWO-STEP SIGN-IN"
     fits = long_form or gerund is not None or fit.adverbial(match.text) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
@@ -224,6 +226,8 @@ def _fitting_plain(ctx: RuleContext, match: LexiconMatch) -> str | None:
         return None
     if _apostrophe_plural(text, match.end):
         return None
+    if fit.verb_plain_for_noun(text, match.start, match.end, match.tag, match.plain):
+        return None   # "server decommission and disposal": not "server retire and disposal"
     if fit.shares_its_head(text, match.start, match.end) or fit.contrasted(text, match.start, match.end):
         return None   # "shared and resource mailboxes", "migrated and non-migrated users"
     if fit.whole_quote(text, match.start, match.end) or fit.in_quotation(text, match.start, match.end):
@@ -300,6 +304,8 @@ def _gloss_fix(ctx: RuleContext, match: LexiconMatch) -> Fix | None:
     if not fit.gloss_fits(ctx.document.text, match.start, match.end, match.tag,
                           ctx.doc if ctx.has_model else None, common_noun=common_noun):
         return None if common_noun else _modifier_fix(ctx, match)
+    if fit.says_next(ctx.document.text, match.end, match.gloss):
+        return None   # "no exfiltration of data": not "exfiltration (data theft) of data"
     end = match.end if common_noun else fit.name_end(ctx.document.text, match.end)
     return Fix(start=match.start, end=end, replacement=f"{ctx.document.text[match.start:end]} ({match.gloss})",
                safety=Safety.UNSAFE, fits=True, kind="gloss")
@@ -1027,6 +1033,9 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     if participle.split()[0].lower() in fit._words()["participle_misfits"]:
         return ""
     from ..passive import BE_FORMS
+
+    if helper in BE_FORMS and participle.split()[0].lower() in fit._words()["passive_misfits"]:
+        return ""   # "a short delay may be experienced": not "may be had"
 
     stranded = fit._words()["particles_with_object"]
     if ((helper in BE_FORMS or helper is None) and participle.split()[-1].lower() in stranded

@@ -5,6 +5,7 @@ import functools
 import re
 from typing import Iterator
 
+from .. import fit
 from ..models import Finding, Fix, Safety, Severity
 from ..resources import data_yaml
 from .base import Rule, RuleContext
@@ -185,8 +186,8 @@ class PassiveVoice(Rule):
         if span is None:
             return None
         rewrite = active_rewrite(ctx.doc, span[0].i)
-        if rewrite is None:
-            return None
+        if rewrite is None or fit.in_quotation(ctx.document.text, rewrite.start, rewrite.end):
+            return None   # a quoted error message stays word for word
         return Fix(rewrite.start, rewrite.end, rewrite.text, Safety.UNSAFE)
 
 
