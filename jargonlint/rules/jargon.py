@@ -1018,7 +1018,8 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     "did", only a preposition ("Threat hunt performed across" -> "done across"),
     and one joined by "and"/"or" to a participle ("was accessed or exfiltrated" -> "stolen").
     "" where the participle reads wrong ("a new lease was obtained": not "was gotten", nor
-    "have gotten" in British English; fit_words.yaml participle_misfits), or where a passive
+    "have gotten" in British English; fit_words.yaml participle_misfits; after "be" only,
+    passive_misfits: "a delay may be experienced", not "be had"), or where a passive
     would end the plain on its preposition ("was facilitated by" -> not "was helped with by")."""
     if match.tag != "VBD":
         return match.plain
