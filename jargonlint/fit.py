@@ -133,6 +133,13 @@ def word_after(text: str, end: int) -> str:
     return found.group(1)
 
 
+def _line_around(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the line holding text[start:end] starts, and the line (without its break)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, text[line_start:len(text) if line_end < 0 else line_end]
+
+
 def _unknown_name(token: str, offset: int, covered) -> bool:
     """"CNI", "`prod`", "eu-west-1": a neighbour that is code or an acronym no lexicon knows
     (so it stays as it is) makes the term part of a name: "VPC CNI", "`prod` namespace".
@@ -329,10 +336,7 @@ def title_case_line(text: str, start: int, end: int) -> bool:
 def capitals_line(text: str, start: int) -> bool:
     """Whether the term stands in a heading written all in capitals ("4. DEVICES AND TOKENS"):
     three words or more of letters, every letter a capital."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", line)
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _line_around(text, start, start)[1])
     return len(words) >= 3 and all(w.isupper() for w in words)
 
 
@@ -869,9 +873,7 @@ def sentence_has(text: str, start: int, end: int, words: frozenset[str]) -> bool
 def table_row_has(text: str, start: int, end: int, words: frozenset[str]) -> bool:
     """Whether the term stands in a Markdown or plain table row ("| ... |") that has one of
     `words` (lower case) in another cell."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line_start, line = _line_around(text, start, end)
     if not line.lstrip().startswith("|"):
         return False
     row = line[:start - line_start] + " " + line[end - line_start:]
@@ -1077,9 +1079,7 @@ def in_quotation(text: str, start: int, end: int) -> bool:
     """Whether the term stands inside quotation marks on its line: someone else's words (an
     on-screen message, a phishing page's title, "Donation receipt - action required") are
     quoted word for word, so they are not reworded."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line_start, line = _line_around(text, start, end)
     return _quoted(line, start - line_start, end - line_start)
 
 
