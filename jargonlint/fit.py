@@ -615,6 +615,12 @@ def _function_words() -> frozenset[str]:
 _ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\([A-Z][A-Za-z0-9&/-]{1,9}s?\)(?= [A-Za-z])")
 
 
+def _clause_words_after(text: str, at: int, count: int, width: int = 30) -> list[str]:
+    """The first `count` words (lower case) after `at` within `width` characters, not past
+    the end of the clause (a stop, a colon, a bracket or a line)."""
+    return _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[at:at + width].lower())[0])[:count]
+
+
 def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = False) -> bool:
     """"The patch fixed it" -> "The fix fixed it", "the server's BMC" -> "the server's server
     chip", "the SSL VPN to access" -> "the remote access to access": a plain word that repeats
@@ -629,10 +635,9 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
     before = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[max(0, start - 30):start].lower())[-1])[-1:]
     # past an acronym in brackets when the phrase goes on: "service level agreement (SLA) Targets"
     bracket = _ACRONYM_IN_BRACKETS.match(text, end)
-    tail = text[bracket.end() if bracket else end:][:30]
     # "VPN to access", "VLANs on your network": two words, or three after a preposition and
     # a function word
-    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(tail.lower())[0])[:3]
+    after = _clause_words_after(text, bracket.end() if bracket else end, 3)
     words = _words()
     if len(after) == 3 and not (after[0] in words["prepositions"] | words["prepositions_of_place"]
                                 and after[1] in function_words):
@@ -1152,7 +1157,7 @@ def contrasted(text: str, start: int, end: int) -> bool:
 def says_next(text: str, end: int, words: str) -> bool:
     """Whether a word of four letters or more in `words` (a gloss) is one of the next two
     words after `end` ("exfiltration of data": "data theft" would say "data" twice)."""
-    after = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 30].lower())[0])[:2]
+    after = _clause_words_after(text, end, 2)
     # a part of a hyphenated word does not count ("secure remote-access service ... to access")
     return any(w in after for w in words.lower().split() if len(w) >= 4 and w.isalpha())
 
@@ -1361,7 +1366,7 @@ def modifier_fits(text: str, start: int, end: int, modifier: str, doc=None) -> i
             or word in words["verb_context"] or word in words["not_nouns_after_name"] or word.endswith(("ed", "ing")):
         return None
     parts = {_stem(part) for part in modifier.split("-")}
-    following = _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[end:end + 40].lower())[0])[:3]
+    following = _clause_words_after(text, end, 3, width=40)
     if any(_stem(w.rstrip("s")) in parts or _stem(w) in parts for w in following):
         return None
     before = word_before(text, start).lower()
