@@ -626,9 +626,8 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
     chip", "the SSL VPN to access" -> "the remote access to access": a plain word that repeats
     the word right before or one of the two after the term, or the third after a preposition
     and a function word ("the two VLANs on your network" -> "separate networks on your
-    network"; its stem, past a
-    plain ending or a possessive) reads wrong. Function words ("the") and words the term itself has ("call
-    routing" -> "call handling") do not count."""
+    network"), reads wrong: its stem, past a plain ending or a possessive. Function words
+    ("the") and words the term itself has ("call routing" -> "call handling") do not count."""
     function_words = _function_words()
     term = set(re.findall(r"[a-z]+", text[start:end].lower()))
     # within the clause: not across a stop or a line ("All times in UTC.\n| Time |")
@@ -1013,11 +1012,12 @@ def in_brackets(text: str, start: int) -> bool:
 
 # after a name: a version, a model number or a licence plan ("Traefik v2", "SQL Server 2016",
 # "SonicWall TZ400", "Defender for Office 365 P2", "Microsoft 365 E3")
-_VERSION = re.compile(rf"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:{MODEL_NUMBER}|[PEFA][1-5])(?![\w+-]))",
+_PLAN = r"[PEFA][1-5]"   # a licence plan after a name: "Entra ID P2", "Microsoft 365 E3"
+_VERSION = re.compile(rf"[ \t]+(?:(?:v(?:ersion)?\s?)?\d[\w.]*(?<!\.)|(?-i:{MODEL_NUMBER}|{_PLAN})(?![\w+-]))",
                       re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[ \t]*([A-Za-z%]+)")
 _EMPHASIS_END = re.compile(r"(?:\*\*?|__?)(?=[ \t])")   # "**" or "_" closing a name in bold or italics
-_LICENCE_PLAN = re.compile(r"[ \t]+[PEFA][1-5](?![\w+-])")   # "Entra ID P2", "Microsoft 365 E3"
+_LICENCE_PLAN = re.compile(rf"[ \t]+{_PLAN}(?![\w+-])")
 
 
 def _version_after(text: str, end: int):
