@@ -80,15 +80,20 @@ _PLACE_WORDS = frozenset(["on", "in", "at", "inside", "from"])
 _TIME_ENTITIES = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 
 
+def _date_word(token) -> bool:
+    """A date, time or number by the parse's entity, or a date word ("Friday", "tonight")."""
+    from .resources import data_yaml
+
+    return token.ent_type_ in _TIME_ENTITIES or token.lower_ in data_yaml("relevance.yaml")["date_words"]
+
+
 def _time_not_doer(doer) -> bool:
     """"cannot be resolved by 16:00", "will be done by Friday", "was contacted by telephone":
     after "by", a time, date or number says when, and a means without an article how, not who
     ("by courier"; but "by a courier" is a doer)."""
     from .fit import _words
-    from .resources import data_yaml
 
-    return (any(c.isdigit() for c in doer.text) or doer.ent_type_ in _TIME_ENTITIES
-            or doer.lower_ in data_yaml("relevance.yaml")["date_words"]
+    return (any(c.isdigit() for c in doer.text) or _date_word(doer)
             or (doer.lower_ in _words()["means_not_doers"]
                 and not any(c.dep_ in ("det", "poss") for c in doer.children)))
 
@@ -96,10 +101,8 @@ def _time_not_doer(doer) -> bool:
 def _says_when(token) -> bool:
     """"on Monday", "at 10:00", "in the morning": a time or date, not a place."""
     from .fit import _words
-    from .resources import data_yaml
 
-    return (token.ent_type_ in _TIME_ENTITIES or token.lower_ in data_yaml("relevance.yaml")["date_words"]
-            or re.fullmatch(r"[\d:.]+(?:am|pm)?", token.lower_) is not None
+    return (_date_word(token) or re.fullmatch(r"[\d:.]+(?:am|pm)?", token.lower_) is not None
             or token.lower_ in _words()["times_of_day"])
 
 
