@@ -1195,18 +1195,45 @@ def _heading(text: str, line_start: int, line_end: int, line: str) -> bool:
     ten words without a closing stop that opens the text or stands before a blank line
     ("pkg.jenkins.io certificate expired"), or the text's first line above a blank line, a
     subject line, up to twenty words and with a bracket at its end allowed ("Brownout of the
-    mirrored repositories in JFrog Artifactory (repo.jenkins-ci.org)")."""
+    mirrored repositories in JFrog Artifactory (repo.jenkins-ci.org)"). A bullet item of more
+    than three words is body text, also the last one before a blank line. Words are counted
+    with a spelled-out acronym as one (_title_length)."""
     stripped = line.strip()
-    words = len(stripped.split())
+    words = _title_length(stripped)
     if stripped.startswith("#") or words <= 3:
         return True
     following = text[line_end + 1:].split("\n", 1)[0] if line_end >= 0 else ""
     opens, above_blank = not text[:line_start].strip(), not following.strip()
     if opens and above_blank and line_end >= 0 and words <= _TITLE_WORDS and not stripped.endswith(_CLAUSE_END):
         return True
-    if words > 10 or stripped.endswith(_SENTENCE_END):
+    if words > 10 or stripped.endswith(_SENTENCE_END) or _BULLET.match(stripped):
         return False
     return opens or above_blank
+
+
+_BULLET = re.compile(r"[-*+\u2022][ \t]")   # a bullet item is body text, not a title
+_BRACKETED_SHORT_FORM = re.compile(r"\(([A-Z0-9][A-Za-z0-9&/-]{1,9})\)")
+
+
+def _title_length(line: str) -> int:
+    """A line's length in words, a spelled-out acronym ("multi-factor authentication (MFA)")
+    counting as one: the term is the same term spelled out, so spelling it out (a safe fix)
+    does not turn a title into running text and put its other acronyms up for definition."""
+    words = line.split()
+    if "(" not in line:
+        return len(words)
+    from .acronyms import SHORT_FORM, long_form_matches
+
+    count = len(words)
+    for index, word in enumerate(words):
+        short = _BRACKETED_SHORT_FORM.fullmatch(word.rstrip(".,;:!?"))
+        if short is None or not SHORT_FORM.match(short.group(1)):
+            continue
+        for size in range(1, min(index, len(short.group(1)) + 2) + 1):
+            if long_form_matches(short.group(1), " ".join(words[index - size:index])):
+                count -= size   # the long form and its short form count as the short form alone
+                break
+    return count
 
 
 def _opens_heading(text: str, start: int) -> bool:

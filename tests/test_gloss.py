@@ -230,10 +230,21 @@ def test_a_heading_status_code_counts_as_explained_when_the_body_explains_it():
     ("MFA for all staff\n\nPlease enable it by Friday.\n", 0),               # only in the heading
     ("MFA for all staff\n\nPlease enable multi-factor authentication (MFA).\n", None),  # defined in the body
     ("WER cluster\n\nThe WER students overloaded it.\n", 17),                # an unknown acronym too
+    ("Changes\n- The VPN to the boatyard workshop\n\nThe VPN was slow.\n", 14),  # a bullet is body text
 ])
 def test_acronyms_are_defined_in_the_body_not_the_heading(text, reported_at):
     found = [f.start for f in lint_text(text, model="none").findings if f.code == "JL102"]
     assert found == ([] if reported_at is None else [reported_at])
+
+
+def test_spelling_out_an_acronym_leaves_a_title_a_title():
+    # nine words opening the text: a title; "SLA" spelled out makes eleven, but the long form
+    # counts as one word, so MFA, explained in the body, stays unreported on the title
+    title = "New MFA and SLA rules for remote staff today"
+    body = "\nPlease turn on multi-factor authentication (MFA) by Friday.\n"
+    for line in (title, title.replace("SLA", "service level agreement (SLA)")):
+        found = [f.start for f in lint_text(line + body, model="none").findings if f.code == "JL102"]
+        assert 4 not in found, line
 
 
 def test_a_plain_wording_of_the_long_form_still_defines_the_acronym():
