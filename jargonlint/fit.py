@@ -884,6 +884,30 @@ def table_row_has(text: str, start: int, end: int, words: frozenset[str]) -> boo
     return not words.isdisjoint(w.lower() for w in re.findall(r"[\w'-]+", row))
 
 
+_SECTION_READ = 600   # how far into its section a heading's term is read for its sense
+
+
+def section_has(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether the term stands on a heading whose section has one of `words` (lower case) in
+    its first lines, up to the next heading: a heading names what its section is about, so the
+    section shows the sense ("DEVICES AND TOKENS" above "- YubiKey 5 NFC to be returned"). A
+    short line below a blank line, with no closing stop, heads the lines under it too."""
+    line_start, line = _line_around(text, start, end)
+    line_end = line_start + len(line)
+    if line_end >= len(text):
+        return False
+    follows_text = line_start > 0 and not text[:line_start].rstrip(" \t").endswith("\n\n")
+    if not in_heading(text, start) and (follows_text or len(line.split()) > 6 or line.rstrip().endswith(_SENTENCE_END)):
+        return False
+    section, offset = [], line_end + 1
+    for line in text[offset:offset + _SECTION_READ].split("\n"):
+        if section and line.strip() and in_heading(text, offset):
+            break
+        section.append(line)
+        offset += len(line) + 1
+    return not words.isdisjoint(w.lower() for w in re.findall(r"[\w'-]+", " ".join(section)))
+
+
 def gives_an_order(text: str, start: int, end: int, plain: str) -> bool:
     """Whether the term is a verb giving an order ("Require MFA for all admin roles", "-
     Require ..."), in its base form at the start of a sentence or list item, and the plain

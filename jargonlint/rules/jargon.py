@@ -131,10 +131,12 @@ def _kept_here(text: str, match: LexiconMatch) -> bool:
     """Whether a word of the entry's keep_if_near stands in the match's sentence: the term is
     meant in a sense its plain wording, gloss and spelled-out form all misread, so `fix` leaves
     it (it is still reported). In a table row the whole row is the context ("| Risk | Likelihood
-    | Mitigation |": the risk register's column, not an incident's damage limitation)."""
+    | Mitigation |": the risk register's column, not an incident's damage limitation); on a
+    heading, the section's first lines are ("DEVICES AND TOKENS" above a YubiKey)."""
     keep = match.entry.keep_if_near
     return bool(keep) and (fit.sentence_has(text, match.start, match.end, keep)
-                           or fit.table_row_has(text, match.start, match.end, keep))
+                           or fit.table_row_has(text, match.start, match.end, keep)
+                           or fit.section_has(text, match.start, match.end, keep))
 
 
 def _plural_noun(match: LexiconMatch) -> bool:
