@@ -953,6 +953,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False
     if bare and text[end:end + 1] == ":":
         return False   # "Impact:" is a label, a noun: not "Affect:"
+    if pos == "VERB" and bare and opens and (after in words["modals"] or _finite_verb(after)):
+        return False   # "Impact appears to be ...", "Impact will be small": a noun, the subject
     if text[start:end].lower().endswith("ing") and _gerund_as_noun(text, start):
         return False   # "following its planned decommissioning": a noun, not "its planned retiring"
     if (not has_model and pos == "VERB" and tag == "VBZ"
@@ -960,6 +962,14 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False   # "HTTP GET requests (peak ...)", "New starter requests must ...": a plural noun
     if not has_model and tag == "VBZ" and _no_object_after(after) and _plural_noun_form(text[start:end]):
         return False   # "37 denied push requests across", "rejects requests due to": a plural noun
+    if not has_model and tag == "VBZ" and _plural_noun_form(text[start:end]) and (
+            opens or _opens_list_item(text, start) or (
+                before in words["before_noun"] and before not in words["verb_context"]
+                and before not in words["relative_pronouns"])):
+        # "Requests raised out of hours ...", "sends many small requests": no verb in -s opens a
+        # sentence or follows an adjective, a determiner or a preposition; "the client that
+        # requests access" keeps its verb
+        return False
     if plain.lower() in words["phrasal_verbs_not_before_to"] and after == "to" and tag in ("VBN", "VBD"):
         return False   # "changes will be implemented to client systems": not "set up to", "carried out to"
     one_word = not any(c.isspace() for c in text[start:end])
@@ -981,6 +991,17 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
 
 
 _NUMBER_AFTER = re.compile(r"[ \t]+\d{3,}\b")   # a port ("TCP 443"), not a version or level ("TLS 1.2", "RAID 6")
+
+
+def _finite_verb(word: str) -> bool:
+    """A verb's present form after a subject ("is", "has", "appears"), not also a plural noun
+    ("updates"), so a word before it is its subject, not an order ("Request updates")."""
+    from .inflection import common_verb_forms, is_noun
+
+    if word in ("is", "was", "has"):
+        return True
+    form = common_verb_forms().get(word)
+    return word.endswith("s") and form is not None and form[0] != word and not is_noun(word)
 
 
 def _no_object_after(word: str) -> bool:
