@@ -621,13 +621,28 @@ def _clause_words_after(text: str, at: int, count: int, width: int = 30) -> list
     return _NEAR_WORD.findall(_CLAUSE_BREAK.split(text[at:at + width].lower())[0])[:count]
 
 
+def _phrase_after(text: str, end: int) -> list[str]:
+    """The words of the noun phrase that goes on after a modifier, up to five, not past a
+    function word or a comma ("900 Mbps business broadband circuit")."""
+    function_words = _function_words()
+    words = []
+    phrase = re.split(r"[,;:()/|]", text[end:end + 50], maxsplit=1)[0]   # a list goes on past a comma
+    for word in _clause_words_after(phrase, 0, 5, 50):
+        if word in function_words:
+            break
+        words.append(word)
+    return words
+
+
 def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = False) -> bool:
     """"The patch fixed it" -> "The fix fixed it", "the server's BMC" -> "the server's server
     chip", "the SSL VPN to access" -> "the remote access to access": a plain word that repeats
     the word right before or one of the two after the term, or the third after a preposition
     and a function word ("the two VLANs on your network" -> "separate networks on your
-    network"), reads wrong: its stem, past a plain ending or a possessive. Function words
-    ("the") and words the term itself has ("call routing" -> "call handling") do not count."""
+    network"), reads wrong: its stem, past a plain ending or a possessive. So does a noun
+    plain's head word again in the noun phrase the term modifies ("a full-fibre broadband
+    900 Mbps business broadband circuit"). Function words ("the") and words the term itself
+    has ("call routing" -> "call handling") do not count."""
     function_words = _function_words()
     term = set(re.findall(r"[a-z]+", text[start:end].lower()))
     # within the clause: not across a stop or a line ("All times in UTC.\n| Time |")
@@ -646,6 +661,9 @@ def repeats_nearby(text: str, start: int, end: int, plain: str, verb: bool = Fal
     if any(not near.isdisjoint((w, _stem(w))) for w in re.findall(r"[a-z]+", plain.lower())
            if len(w) >= 3 and w not in function_words and w not in term):
         return True
+    head = (re.findall(r"[a-z]+", plain.lower()) or [""])[-1]
+    if not verb and len(head) >= 5 and head not in term and head in _phrase_after(text, end):
+        return True   # "An FTTP 900 Mbps business broadband circuit": "full-fibre broadband ... broadband"
     if not verb:
         return False
     # the plain verb also repeats a longer word further on in the sentence ("was confirmed by
@@ -1139,7 +1157,9 @@ def _quoted(line: str, start: int, end: int) -> bool:
         line[:start].count("\u201c") > line[:start].count("\u201d"))
 
 
-_COORDINATED = re.compile(rf"{_GAP}(?:and|or|&|/){_GAP}([\w'-]+){_GAP}([^\W\d_][\w'-]*)", re.IGNORECASE)
+# "and"/"or", perhaps after a list of acronyms ("MX, SPF and DKIM records"), then two words
+_COORDINATED = re.compile(
+    rf"(?:(?:,{_GAP}[A-Z][A-Z0-9]+)+,?)?{_GAP}(?i:and|or|&|/){_GAP}([\w'-]+){_GAP}([^\W\d_][\w'-]*)")
 
 
 def coordinated_modifier(text: str, end: int) -> bool:
@@ -1337,6 +1357,9 @@ def in_heading(text: str, start: int) -> bool:
     return _heading(text, line_start, line_end, text[line_start:line_end if line_end >= 0 else len(text)])
 
 
+_QUOTED_NAME_AFTER = re.compile("[ \t]+[\"\u201c\u2018'][A-Z]")   # 'Intune "Pause" function'
+
+
 def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun: bool = True,
                head: bool = False) -> bool:
     """Whether a bracketed gloss can follow the term here ("Traefik (web traffic router)"):
@@ -1381,6 +1404,8 @@ def gloss_fits(text: str, start: int, end: int, tag: str, doc=None, common_noun:
         return False
     if word_after(text, end).lower() in _words()["compound_adjective_heads"]:
         return False   # "Java based": a compound adjective
+    if _QUOTED_NAME_AFTER.match(text, end):
+        return False   # 'the Intune "Pause" function': the term and the quoted name go together
     emphasis = _EMPHASIS_END.match(text, end)
     if emphasis and noun_follows(text, emphasis.end(), start):
         return False   # "**Azure Virtual Desktop** host pool": the bold name modifies the noun

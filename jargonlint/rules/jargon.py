@@ -1016,7 +1016,8 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     """After have/be, a past form is the participle: "has made a choice" -> "has chosen",
     not "has chose" (the matcher tags "made" as past tense wherever it stands); so is one
     with its doer after it, a passive without "be" ("Roll back performed by hand" -> "done"),
-    one with nothing after it in its clause ("Remediation performed" -> "Fix done") or, for
+    one with nothing after it in its clause ("Remediation performed" -> "Fix done") or only a
+    word that ends a reduced relative clause ("the intervals indicated until" -> "shown"), or, for
     "did", only a preposition ("Threat hunt performed across" -> "done across"),
     and one joined by "and"/"or" to a participle ("was accessed or exfiltrated" -> "stolen").
     "" where the participle reads wrong ("a new lease was obtained": not "was gotten", nor
@@ -1028,7 +1029,9 @@ def _participle_if_needed(text: str, match: LexiconMatch) -> str:
     helper = _helper_before(text[max(0, match.start - 60):match.start])
     after = fit.word_after(text, match.end).lower()
     if helper is None and after != "by" and not _NOTHING_AFTER.match(text, match.end) and not (
-            match.plain.split()[0].lower() == "did" and after in fit._words()["prepositions_of_place"]):
+            match.plain.split()[0].lower() == "did" and after in fit._words()["prepositions_of_place"]) and (
+            after not in fit._words()["after_reduced_relative"]):
+        # "at the intervals indicated until ..." / "as indicated below": a participle after its noun
         # "Threat hunt performed across 84 endpoints": "did" takes an object, so a
         # preposition after it marks a passive note ("done across")
         return match.plain
