@@ -15,6 +15,10 @@ _PLURAL_SUBJECTS = frozenset(["i", "we", "you", "they"])
 _MODALS = frozenset(["will", "would", "can", "could", "shall", "should", "may", "might", "must"])
 _HAVE = {"has": ("has", "have"), "have": ("has", "have"), "had": ("had", "had")}
 _RELATIVE_WORDS = frozenset(["who", "whom", "whose", "which", "that"])
+# words that count the doer: with "not", moving them to the front changes what is denied
+# ("is not edited by more than one person" is not "more than one person does not edit")
+_QUANTIFIERS = frozenset(["more", "than", "one", "any", "all", "every", "each", "many", "both", "only",
+                          "several", "some", "few", "most", "no"])
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,8 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     if after != agent.i or doer.left_edge.i != agent.i + 1:
         return None
     doer_tokens = doc[doer.left_edge.i:doer.right_edge.i + 1]
+    if any(t.dep_ == "neg" for t in between) and any(t.lower_ in _QUANTIFIERS for t in doer_tokens):
+        return None   # "must not be edited by more than one person": the denial's scope would change
     if any(t.text == "," for t in doer_tokens) or (doer_tokens.end < len(doc) and doc[doer_tokens.end].text == ","
                                                   and doc[doer_tokens.end + 1:doer_tokens.end + 2].text[:1].isupper()):
         return None   # "by our trainer, Rachel": a doer with a name in apposition moves badly
