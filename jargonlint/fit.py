@@ -237,10 +237,12 @@ def in_compound(text: str, start: int, end: int, plain: str, doc=None, covered=N
     following = text[end + gap:end + gap + 40].split()[:1]
     if gap and following and _unknown_name(following[0], end + gap, covered):
         return True
-    if _name_goes_on(text, start, end) or (text[start:end].isupper() and _version_after(text, end)):
+    if _name_goes_on(text, start, end) or (
+            (text[start:end].isupper() or sum(c.isupper() for c in text[start:end]) >= 2)
+            and _version_after(text, end)):
         # "SQL Express", "SQL Always On": a name that starts with the acronym; "TPM 2.0",
-        # "RAID 6": a version or level makes an acronym a name ("no security chip 2.0"; but
-        # "severity level 2" -> "priority level 2")
+        # "RAID 6", "OAuth 2.0": a version or level makes an acronym a name ("no security
+        # chip 2.0"; but "severity level 2" -> "priority level 2")
         return True
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     article = plain.split(" ", 1)[0].lower() in ("a", "an", "the")
@@ -973,8 +975,14 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False   # "Impact:" is a label, a noun: not "Affect:"
     if pos == "VERB" and bare and opens and (after in words["modals"] or _finite_verb(after)):
         return False   # "Impact appears to be ...", "Impact will be small": a noun, the subject
+    if (tag == "VBG" and opens and " " not in plain and plain.lower().endswith("ing")
+            and (after in words["modals"] or _finite_verb(after))):
+        return False   # "Decommissioning should be considered": "Retiring" would be the people
     if text[start:end].lower().endswith("ing") and _gerund_as_noun(text, start):
         return False   # "following its planned decommissioning": a noun, not "its planned retiring"
+    if (text[start:end].lower().endswith("ing") and _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
+            and _CLAUSE_ENDS_AFTER.match(text, end)):
+        return False   # "user training and NAS decommissioning": a noun after its modifier
     if (not has_model and pos == "VERB" and tag == "VBZ"
             and (text[end:end + 40].lstrip(" \t")[:1] == "(" or after in words["modals"])):
         return False   # "HTTP GET requests (peak ...)", "New starter requests must ...": a plural noun
@@ -1009,6 +1017,10 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
 
 
 _NUMBER_AFTER = re.compile(r"[ \t]+\d{3,}\b")   # a port ("TCP 443"), not a version or level ("TLS 1.2", "RAID 6")
+
+
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,9}[ \t]+\Z")
+_CLAUSE_ENDS_AFTER = re.compile(r"[ \t]*(?:[.,;:|)]|\r?\n|\Z)")
 
 
 def _finite_verb(word: str) -> bool:
@@ -1091,6 +1103,22 @@ def _version_after(text: str, end: int):
         return None
     unit = _UNIT_AFTER.match(text, found.end())
     return None if unit and unit.group(1).lower() in _words()["units"] else found
+
+
+_ACRONYM_RUN = re.compile(
+    r"(?<![\w-])[A-Z][A-Z0-9]{1,9}(?:(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)[A-Z][A-Z0-9]{1,9}){2,}(?![\w-])")
+
+
+def in_acronym_list(text: str, start: int, end: int) -> bool:
+    """Whether the acronym is one of a comma list of three or more acronyms ("Basic
+    Authentication for POP, IMAP, EAS and EWS"): the names are listed as names, and a
+    description in place of one reads as a description of its neighbour. Two ("32 GB RAM,
+    RAID 5 array") are often separate items."""
+    low = max(0, start - 60)
+    for run in _ACRONYM_RUN.finditer(text[low:end + 60]):
+        if run.start() + low <= start and end <= run.end() + low and "," in run.group(0):
+            return True
+    return False
 
 
 def bound_acronym(text: str, start: int, end: int, expansion: str) -> bool:

@@ -85,11 +85,12 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
         text = fit.title_case(text)
     elif fit.capitals_line(ctx.document.text, match.start):
         text = text.upper()   # "3. MULTI-FACTOR AUTHENTICATION" -> "3. TWO-STEP SIGN-IN"
-    fits = long_form or gerund is not None or fit.adverbial(match.text) or not (
+    listed = entry.kind == "acronym" and fit.in_acronym_list(ctx.document.text, match.start, match.end)
+    fits = not listed and (long_form or gerund is not None or fit.adverbial(match.text) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
-            common_noun=not fixed_case))
+            common_noun=not fixed_case)))
     if retry and not fits and fit.plural(plain) and match.tag != "NNS" and fit.singular_context(
             ctx.document.text, match.start, match.end) and not fit.noun_follows(ctx.document.text, match.end):
         singular = _singular_plain(match)   # "The configuration of the servers needs": "The setup"
