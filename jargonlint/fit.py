@@ -159,6 +159,15 @@ def _unknown_name(token: str, offset: int, covered) -> bool:
     return covered is None or not any(covered[offset:offset + len(token)])
 
 
+def _ing_noun(doc, token) -> bool:
+    """"DNS hosting for the domain": a word in -ing that names a service (ing_nouns), not
+    followed by an object of its own ("the SQL server hosting the WMS" is a participle)."""
+    if token.lower_ not in _words()["ing_nouns"]:
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.is_space or after.pos_ in ("ADP", "AUX", "VERB", "CCONJ", "PART")
+
+
 def _noun_follows(text: str, end: int, doc, span, start: int | None = None) -> bool:
     """Whether the next word is a noun the term modifies ("deployments" in "staging
     deployments"): the tagger says so with a model; otherwise any word that is not a
@@ -180,7 +189,7 @@ def _noun_follows(text: str, end: int, doc, span, start: int | None = None) -> b
             return True   # "SAML sign-in", "the laptop roll-out": a verb and a particle, hyphenated, are a noun
         if following is None or following.lower_ in words["after_noun"] or following.dep_ == "npadvmod":
             return False
-        if following.pos_ in ("NOUN", "PROPN"):
+        if following.pos_ in ("NOUN", "PROPN") or _ing_noun(doc, following):
             return True
         from .inflection import is_noun_only
 
