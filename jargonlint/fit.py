@@ -971,7 +971,12 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
       own pronoun object ("an email informing them of");
     - a phrasal verb never goes before a pronoun object ("set up this");
     - a phrasal verb used without an object ("we rolled back.") keeps its particle: a one-word
-      plain ("undid") would need one."""
+      plain ("undid") would need one;
+    - a noun that looks like a verb stays a noun: a base form or an -ing form opening a
+      sentence before its verb ("Impact appears", "Decommissioning should be"), an -ing form
+      after an acronym at its clause's end ("NAS decommissioning"), a form in -s opening a
+      sentence or after a determiner, adjective or preposition ("Requests raised", "many
+      small requests")."""
     words = _words()
     before = word_before(text, start).lower().replace("\u2019", "'")
     after = word_after(text, end).lower()
@@ -982,10 +987,9 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
         return False
     if bare and text[end:end + 1] == ":":
         return False   # "Impact:" is a label, a noun: not "Affect:"
-    if pos == "VERB" and bare and opens and (after in words["modals"] or _finite_verb(after)):
+    if pos == "VERB" and bare and opens and _verb_comes_next(after):
         return False   # "Impact appears to be ...", "Impact will be small": a noun, the subject
-    if (tag == "VBG" and opens and " " not in plain and plain.lower().endswith("ing")
-            and (after in words["modals"] or _finite_verb(after))):
+    if tag == "VBG" and opens and " " not in plain and plain.lower().endswith("ing") and _verb_comes_next(after):
         return False   # "Decommissioning should be considered": "Retiring" would be the people
     if text[start:end].lower().endswith("ing") and _gerund_as_noun(text, start):
         return False   # "following its planned decommissioning": a noun, not "its planned retiring"
@@ -1030,6 +1034,12 @@ _NUMBER_AFTER = re.compile(r"[ \t]+\d{3,}\b")   # a port ("TCP 443"), not a vers
 
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,9}[ \t]+\Z")
 _CLAUSE_ENDS_AFTER = re.compile(r"[ \t]*(?:[.,;:|)]|\r?\n|\Z)")
+
+
+def _verb_comes_next(word: str) -> bool:
+    """Whether the next word is a modal or a verb in its present form, so the term before it
+    is the subject ("Impact appears", "Decommissioning should be")."""
+    return word in _words()["modals"] or _finite_verb(word)
 
 
 def _finite_verb(word: str) -> bool:
