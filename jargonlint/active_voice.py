@@ -124,6 +124,8 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
     while left < subject.i and (doc[left].is_punct or doc[left].is_space):
         left += 1   # a list item's "-" that the parse hung on the subject stays where it is
     subject_tokens = doc[left:subject.right_edge.i + 1]
+    if subject_tokens[-1].is_punct:
+        return None   # "a shutdown of ..., followed by ... the array, will be initiated by": a subject with an aside
     if left > 0 and doc[left - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET"):
         return None   # "Conditional | Access policies": the parse cut the subject's name in two
     if any(t.text == ":" or (t.text in ("-", "\u2013", "\u2014") and t.whitespace_ and t.i and doc[t.i - 1].whitespace_)

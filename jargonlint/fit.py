@@ -1128,6 +1128,17 @@ _ACRONYM_RUN = re.compile(
     r"(?<![\w-])[A-Z][A-Z0-9]{1,9}(?:(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)[A-Z][A-Z0-9]{1,9}){2,}(?![\w-])")
 
 
+_LABEL_IN_BRACKETS = re.compile(r"\w[ \t]+\(\Z")
+
+
+def bracketed_label(text: str, start: int, end: int) -> bool:
+    """Whether the term stands alone in brackets inside a phrase, a label for the words
+    before it ("Personal (BYOD) devices"): its plain words would repeat them ("Personal (bring
+    your own device) devices")."""
+    return (_LABEL_IN_BRACKETS.search(text, max(0, start - 40), start) is not None
+            and re.match(r"\)[ \t]+[a-z]", text[end:end + 4]) is not None)
+
+
 def in_acronym_list(text: str, start: int, end: int) -> bool:
     """Whether the acronym is one of a comma list of three or more acronyms ("Basic
     Authentication for POP, IMAP, EAS and EWS"): the names are listed as names, and a
@@ -1193,9 +1204,17 @@ def whole_quote(text: str, start: int, end: int) -> bool:
 def in_quotation(text: str, start: int, end: int) -> bool:
     """Whether the term stands inside quotation marks on its line: someone else's words (an
     on-screen message, a phishing page's title, "Donation receipt - action required") are
-    quoted word for word, so they are not reworded."""
+    quoted word for word, so they are not reworded. So are the steps of a menu path, the
+    words on screen ("go to Settings > General > VPN & Device Management")."""
     line_start, line = _line_around(text, start, end)
-    return _quoted(line, start - line_start, end - line_start)
+    return _quoted(line, start - line_start, end - line_start) or bool(
+        _MENU_STEP_BEFORE.search(line, 0, start - line_start) or _MENU_STEP_AFTER.match(line, end - line_start))
+
+
+# a menu's steps are words with capitals between ">" marks ("Settings > General > |VPN",
+# "|VPN & Device Management > Install"); "latency > 100 ms" is no menu
+_MENU_STEP_BEFORE = re.compile(r"[A-Z][\w&'-]*[ \t]+>[ \t]+(?:[A-Z&][\w&'-]*[ \t]+)*\Z")
+_MENU_STEP_AFTER = re.compile(r"(?:[ \t]+[A-Z&][\w&'-]*)*[ \t]+>[ \t]+[A-Z]")
 
 
 def _quoted(line: str, start: int, end: int) -> bool:

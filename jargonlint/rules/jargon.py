@@ -85,7 +85,9 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
         text = fit.title_case(text)
     elif fit.capitals_line(ctx.document.text, match.start):
         text = text.upper()   # "3. MULTI-FACTOR AUTHENTICATION" -> "3. TWO-STEP SIGN-IN"
-    listed = entry.kind == "acronym" and fit.in_acronym_list(ctx.document.text, match.start, match.end)
+    # "POP, IMAP, EAS and EWS": names in a list; "Personal (BYOD) devices": a label for the words before
+    listed = ((entry.kind == "acronym" and fit.in_acronym_list(ctx.document.text, match.start, match.end))
+              or fit.bracketed_label(ctx.document.text, match.start, match.end))
     fits = not listed and (long_form or gerund is not None or fit.adverbial(match.text) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
@@ -800,7 +802,7 @@ class UndefinedAcronym(Rule):
                 continue   # "UTC (world standard time)": explained by its gloss
             fix = None
             expansion = match.expansion
-            if fit.token_before(ctx.document.text, match.start).lower() in ("1", "one"):
+            if fit.token_before(ctx.document.text, match.start).lower().lstrip("([") in ("1", "one"):
                 from ..inflection import singular_after_one
 
                 expansion = singular_after_one(expansion)   # "1 Gbps": "1 gigabit per second (Gbps)"
@@ -810,6 +812,7 @@ class UndefinedAcronym(Rule):
             elif (entry.expansion and entry.safety != "display" and not _named_in_brackets(ctx.document.text, match)
                   and not fit.in_quotation(ctx.document.text, match.start, match.end)
                   and not fit.bound_acronym(ctx.document.text, match.start, match.end, entry.expansion)
+                  and not fit.bracketed_label(ctx.document.text, match.start, match.end)   # "Personal (BYOD) devices"
                   and not _kept_here(ctx.document.text, match)):   # "the Opera PMS at a hotel's reception"
                 # the article and a sentence-initial capital follow the expansion: "an SOP" ->
                 # "a standard operating procedure (SOP)"
