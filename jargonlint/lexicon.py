@@ -27,7 +27,7 @@ TOP_KEYS = {"schema", "id", "title", "source", "description", "defaults", "entri
 ENTRY_KEYS = {"term", "variants", "kind", "category", "expansion", "plain", "explain", "action",
               "safety", "audiences", "pos", "skip_if_prev", "skip_if_next", "example",
               "counterexamples", "provenance", "context", "gloss", "plain_by_object", "head_noun",
-              "skip_if_near", "modifier", "keep_if_near", "plain_by_previous"}
+              "skip_if_near", "modifier", "keep_if_near", "plain_by_previous", "named_in_title_case"}
 DEFAULT_KEYS = {"kind", "category", "action", "safety", "audiences", "pos", "provenance"}
 REQUIRED_ENTRY_KEYS = ("term", "kind", "category", "explain", "action", "safety", "audiences", "example")
 MAX_GLOSS_WORDS = 6
@@ -69,6 +69,9 @@ class LexiconEntry:
     # acronyms: the noun a bare use stands for ("your CRM" is a system), written after the
     # spelled-out form where no noun follows: "your customer relationship management (CRM) system"
     head_noun: str = ""
+    # written in Title Case the term is a product's own name for a role, feature or document
+    # ("Global Administrator", the contract's "Service Level Agreement"): explained, not renamed
+    named_in_title_case: bool = False
     counterexamples: tuple[str, ...] = ()
     lexicon: str = ""
     source: str = ""          # file the entry came from
@@ -210,6 +213,11 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         raise fail("'head_noun' must be one or two lower-case words (\"system\", \"tool\")")
     if head_noun and (kind != "acronym" or action != "define"):
         raise fail("'head_noun' is for acronyms that are spelled out ('kind: acronym', 'action: define')")
+    named = merged.get("named_in_title_case", False)
+    if not isinstance(named, bool):
+        raise fail("'named_in_title_case' must be true or false")
+    if named and (kind == "acronym" or all(" " not in form.strip() for form in (merged["term"], *variants))):
+        raise fail("'named_in_title_case' is for terms of two or more words (\"global admin\"), not acronyms")
     provenance = merged.get("provenance", "")
     if not isinstance(provenance, str):
         raise fail("'provenance' must be a string")
@@ -221,7 +229,7 @@ def _entry(raw: Any, defaults: dict, path: str, lexicon_id: str, index: int) -> 
         skip_if_prev=frozenset(w.lower() for w in skip_prev),
         skip_if_next=frozenset(w.lower() for w in skip_next), plain_by_object=by_object,
         plain_by_previous=by_previous,
-        context=frozenset(w.lower() for w in context), head_noun=head_noun,
+        context=frozenset(w.lower() for w in context), head_noun=head_noun, named_in_title_case=named,
         skip_if_near=frozenset(w.lower() for w in near), keep_if_near=frozenset(w.lower() for w in keep_near),
         counterexamples=counter, lexicon=lexicon_id, source=path, line=line or 0,
         provenance=provenance.strip())

@@ -22,6 +22,12 @@ ACRONYM = ("  - term: FROB\n    kind: acronym\n    category: x\n    expansion: f
            "    example: Send it to the FROB today.\n")
 
 
+def test_named_in_title_case_loads():
+    text = HEAD + ENTRY.format(term="frob unit") + "    named_in_title_case: true\n"
+    entry = parse_lexicon(text, "t.yaml").entries[0]
+    assert entry.named_in_title_case is True
+
+
 def test_skip_if_near_loads_in_lower_case():
     text = HEAD + ENTRY.format(term="frob") + "    skip_if_near: [Cabling, sockets]\n"
     entry = parse_lexicon(text, "t.yaml").entries[0]
@@ -89,6 +95,10 @@ def test_plain_by_previous_loads_in_lower_case():
     (HEAD + ENTRY.format(term="Frob") + "    modifier: backup\n", "'modifier' goes with a 'gloss'"),
     (HEAD + ENTRY.format(term="Frob") + "    gloss: backup software\n    modifier: Backup tool\n",
      "'modifier' must be one lower-case word"),
+    # named_in_title_case: a boolean, on a term of two or more words
+    (HEAD + ENTRY.format(term="frob unit") + "    named_in_title_case: yes please\n",
+     "'named_in_title_case' must be true or false"),
+    (HEAD + ENTRY.format(term="frob") + "    named_in_title_case: true\n", "'named_in_title_case' is for terms of two"),
 ])
 def test_broken_lexicons(text, message):
     with pytest.raises(LexiconError) as info:

@@ -86,9 +86,12 @@ def _lexicon_fix(ctx: RuleContext, match: LexiconMatch, retry: bool = True) -> F
     elif fit.capitals_line(ctx.document.text, match.start):
         text = text.upper()   # "3. MULTI-FACTOR AUTHENTICATION" -> "3. TWO-STEP SIGN-IN"
     # "POP, IMAP, EAS and EWS": names in a list; "Personal (BYOD) devices": a label for the words before
-    listed = ((entry.kind == "acronym" and fit.in_acronym_list(ctx.document.text, match.start, match.end))
-              or fit.bracketed_label(ctx.document.text, match.start, match.end))
-    fits = not listed and (long_form or gerund is not None or fit.adverbial(match.text) or not (
+    as_written = ((entry.kind == "acronym" and fit.in_acronym_list(ctx.document.text, match.start, match.end))
+              or fit.bracketed_label(ctx.document.text, match.start, match.end)
+              # "grant Global Administrator and Owner access": the role's own name takes a gloss
+              or (entry.named_in_title_case and fit.title_cased(match.text)
+                  and not fit.title_case_line(ctx.document.text, match.start, match.end)))
+    fits = not as_written and (long_form or gerund is not None or fit.adverbial(match.text) or not (
         entry.safety == "unsafe" and entry.kind in ("jargon", "acronym") and entry.lexicon != "vocabulary"
         and not fit.is_verb(match.tag, entry.pos) and not fit.stands_alone(
             ctx.document.text, match.start, match.end, match.tag, plain, ctx.doc if ctx.has_model else None,
