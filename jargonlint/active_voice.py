@@ -181,6 +181,8 @@ def active_rewrite(doc, verb_index: int) -> ActiveRewrite | None:
         # "throttled by the 100 Mbps download bandwidth": the parse ended the doer a word
         # early; moving it would leave "bandwidth" behind
         return None
+    if doer.tag_ == "NNP" and doer.lower_.endswith("s") and not doer.lower_.endswith("ss"):
+        return None   # "by Extended Security Updates", "by Microsoft Teams": a name's number is unclear
     plural = doer.tag_ in ("NNS", "NNPS") or doer.lower_ in _PLURAL_SUBJECTS or any(
         c.dep_ == "cc" for c in doer.children)
     group = _verb_group(list(between), verb, plural)
