@@ -1032,7 +1032,8 @@ def verb_fits(text: str, start: int, end: int, tag: str, pos: str, plain: str, h
 _NUMBER_AFTER = re.compile(r"[ \t]+\d{3,}\b")   # a port ("TCP 443"), not a version or level ("TLS 1.2", "RAID 6")
 
 
-_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,9}[ \t]+\Z")
+_ACRONYM_WORD = r"(?<![\w-])[A-Z][A-Z0-9]{1,9}"   # a word in capitals and digits: "NAS", "EWS", "M365"
+_ACRONYM_BEFORE = re.compile(rf"{_ACRONYM_WORD}[ \t]+\Z")
 _CLAUSE_ENDS_AFTER = re.compile(r"[ \t]*(?:[.,;:|)]|\r?\n|\Z)")
 
 
@@ -1124,11 +1125,11 @@ def _version_after(text: str, end: int):
     return None if unit and unit.group(1).lower() in _words()["units"] else found
 
 
-_ACRONYM_RUN = re.compile(
-    r"(?<![\w-])[A-Z][A-Z0-9]{1,9}(?:(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)[A-Z][A-Z0-9]{1,9}){2,}(?![\w-])")
+_ACRONYM_RUN = re.compile(rf"{_ACRONYM_WORD}(?:(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+){_ACRONYM_WORD}){{2,}}(?![\w-])")
 
 
 _LABEL_IN_BRACKETS = re.compile(r"\w[ \t]+\(\Z")
+_PHRASE_GOES_ON = re.compile(r"\)[ \t]+[a-z]")   # "(BYOD) devices"
 
 
 def bracketed_label(text: str, start: int, end: int) -> bool:
@@ -1136,7 +1137,7 @@ def bracketed_label(text: str, start: int, end: int) -> bool:
     before it ("Personal (BYOD) devices"): its plain words would repeat them ("Personal (bring
     your own device) devices")."""
     return (_LABEL_IN_BRACKETS.search(text, max(0, start - 40), start) is not None
-            and re.match(r"\)[ \t]+[a-z]", text[end:end + 4]) is not None)
+            and _PHRASE_GOES_ON.match(text, end, end + 4) is not None)
 
 
 def in_acronym_list(text: str, start: int, end: int) -> bool:
